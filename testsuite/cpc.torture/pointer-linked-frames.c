@@ -20,6 +20,7 @@ build (int depth, struct node *prev)
       int r = build (depth + 1, &n);
       if (head != &n || n.depth != depth || n.next != prev)
 	abort ();
+      head = prev;
       return r + depth;
     }
   /* Walk all 51 nodes living in 51 suspended frames.  */

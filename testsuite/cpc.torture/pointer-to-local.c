@@ -3,17 +3,20 @@
 #include <cpc.h>
 #include <stdlib.h>
 
+/* The local lives in the coroutine's frame until the coroutine ends.  */
+#pragma GCC diagnostic ignored "-Wdangling-pointer"
+
 static int done;
-static int *saved;
 
 coroutine_fn static void
 body (void *opaque)
 {
   int x = 5;
   int *p = &x;
-  saved = &x;
+  int **saved = opaque;
+  *saved = &x;
   cpc_suspend ();
-  if (p != &x || saved != &x || *p != 5)
+  if (p != &x || *saved != &x || *p != 5)
     abort ();
   *p = 6;
   cpc_suspend ();
@@ -30,7 +33,8 @@ int
 main (void)
 {
   int steps = 0;
-  cpc_coroutine *co = cpc_create (body, NULL);
+  int *saved = NULL;
+  cpc_coroutine *co = cpc_create (body, &saved);
   while (!done)
     {
       cpc_enter (co);
