@@ -16,16 +16,17 @@ release (int *p)
 coroutine_fn static void
 work (void)
 {
+  int before = cleanups;
   {
     int res __attribute__ ((cleanup (release))) = 10;
     cpc_suspend ();
-    if (cleanups % 2 != 0)
+    if (cleanups != before)
       abort ();
     res = 20;
     cpc_suspend ();
     res++;
   }
-  if (cleanups % 2 != 1 || last_seen != 21)
+  if (cleanups != before + 1 || last_seen != 21)
     abort ();
   cpc_suspend ();
 }

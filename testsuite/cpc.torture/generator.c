@@ -54,7 +54,7 @@ main (void)
   if (got != 20)
     abort ();
 #else
-  if (g.value != expect[19])
+  if (got != 0 || g.value != expect[19])
     abort ();
 #endif
   return 0;

@@ -34,7 +34,8 @@ struct cpc_coroutine
   cpc_coroutine *prev;		/* the coroutine current before entry */
 };
 
-static cpc_coroutine *cpc_plain__current;
+/* Weak, so that every translation unit of a program shares it.  */
+__attribute__ ((weak)) cpc_coroutine *cpc_plain__current;
 
 static inline __attribute__ ((unused)) cpc_coroutine *
 cpc_create (cpc_entry_fn *entry, void *opaque)
