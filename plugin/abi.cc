@@ -1,0 +1,186 @@
+/* The frame header type and the runtime entry points, both derived from
+   runtime/cpc-abi.def so that the plugin and libcpc cannot drift apart.
+
+   Copyright (C) 2026 The cpc authors.
+   SPDX-License-Identifier: GPL-3.0-or-later  */
+
+#include "cpc-plugin.h"
+
+/* Trees kept across passes; registered as GC roots by plugin.cc.  */
+static tree header_type;
+static tree resume_fn_ptr_type;
+static tree entry_decls[CPC_ENTRY_MAX];
+
+static const ggc_root_tab abi_roots[] = {
+  { &header_type, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
+    gt_pch_nx_lang_tree_node },
+  { &resume_fn_ptr_type, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
+    gt_pch_nx_lang_tree_node },
+  { entry_decls, CPC_ENTRY_MAX, sizeof (tree), gt_ggc_mx_lang_tree_node,
+    gt_pch_nx_lang_tree_node },
+  LAST_GGC_ROOT_TAB
+};
+
+const ggc_root_tab *
+cpc_abi_roots (void)
+{
+  return abi_roots;
+}
+
+/* The types the .def file names by KIND.  */
+
+static tree
+kind_type (const char *kind)
+{
+  if (!strcmp (kind, "RESUME_FN"))
+    return cpc_resume_fn_ptr_type ();
+  if (!strcmp (kind, "FRAME_PTR"))
+    return build_pointer_type (cpc_frame_header_type ());
+  if (!strcmp (kind, "UINT"))
+    return unsigned_type_node;
+  if (!strcmp (kind, "PTR"))
+    return ptr_type_node;
+  if (!strcmp (kind, "SIZE"))
+    return size_type_node;
+  if (!strcmp (kind, "INT"))
+    return integer_type_node;
+  if (!strcmp (kind, "VOID"))
+    return void_type_node;
+  gcc_unreachable ();
+}
+
+/* struct cpc_frame, laid out by GCC exactly as the C compiler lays out
+   the runtime's definition (the fields and their types are the same).  */
+
+tree
+cpc_frame_header_type (void)
+{
+  if (header_type)
+    return header_type;
+  header_type = lang_hooks.types.make_type (RECORD_TYPE);
+  tree fields = NULL_TREE;
+#define DEF_CPC_FRAME_FIELD(NAME, KIND)					\
+  {									\
+    tree f = build_decl (BUILTINS_LOCATION, FIELD_DECL,		\
+			 get_identifier (#NAME), kind_type (#KIND));	\
+    DECL_CHAIN (f) = fields;						\
+    fields = f;								\
+  }
+#define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
+#include "cpc-abi.def"
+#undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_ENTRY2
+  /* finish_builtin_struct reverses the chain back into .def order.  */
+  finish_builtin_struct (header_type, "cpc_frame", fields, NULL_TREE);
+  return header_type;
+}
+
+tree
+cpc_frame_header_field (const char *name)
+{
+  for (tree f = TYPE_FIELDS (cpc_frame_header_type ()); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == FIELD_DECL && DECL_NAME (f)
+	&& id_equal (DECL_NAME (f), name))
+      return f;
+  gcc_unreachable ();
+}
+
+tree
+cpc_resume_fn_ptr_type (void)
+{
+  if (!resume_fn_ptr_type)
+    {
+      /* Built before the header type is complete: the header contains a
+	 pointer to it.  */
+      if (!header_type)
+	cpc_frame_header_type ();
+      if (!resume_fn_ptr_type)
+	{
+	  tree fnt = build_function_type_list (void_type_node,
+					       build_pointer_type (header_type),
+					       NULL_TREE);
+	  resume_fn_ptr_type = build_pointer_type (fnt);
+	}
+    }
+  return resume_fn_ptr_type;
+}
+
+static tree
+build_entry_decl (const char *name, const char *ret, const char *arg1,
+		  const char *arg2)
+{
+  tree fntype;
+  if (!strcmp (arg1, "VOID"))
+    fntype = build_function_type_list (kind_type (ret), NULL_TREE);
+  else if (!strcmp (arg2, "VOID"))
+    fntype = build_function_type_list (kind_type (ret), kind_type (arg1),
+				       NULL_TREE);
+  else
+    fntype = build_function_type_list (kind_type (ret), kind_type (arg1),
+				       kind_type (arg2), NULL_TREE);
+  tree decl = build_decl (BUILTINS_LOCATION, FUNCTION_DECL,
+			  get_identifier (name), fntype);
+  DECL_EXTERNAL (decl) = 1;
+  TREE_PUBLIC (decl) = 1;
+  DECL_ARTIFICIAL (decl) = 1;
+  TREE_NOTHROW (decl) = 1;
+  DECL_VISIBILITY (decl) = VISIBILITY_DEFAULT;
+  DECL_VISIBILITY_SPECIFIED (decl) = 1;
+  return decl;
+}
+
+tree
+cpc_entry_decl (cpc_entry which)
+{
+  if (entry_decls[which])
+    return entry_decls[which];
+  switch (which)
+    {
+#define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)				\
+    case CPC_ENTRY_##NAME:						\
+      entry_decls[which] = build_entry_decl (#NAME, #RET, #ARG1, #ARG2); \
+      break;
+#include "cpc-abi.def"
+#undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_ENTRY2
+    default:
+      gcc_unreachable ();
+    }
+  return entry_decls[which];
+}
+
+/* PLUGIN_FINISH_TYPE: when the C front end completes struct cpc_frame
+   (from <cpc.h>), compare its layout with ours field by field.  A mismatch
+   means the plugin and the installed headers come from different cpc
+   versions; generated code would corrupt frames, so stop here.  */
+
+void
+cpc_check_abi_type (void *gcc_data, void *)
+{
+  tree type = (tree) gcc_data;
+  if (!type || TREE_CODE (type) != RECORD_TYPE || !TYPE_NAME (type)
+      || !COMPLETE_TYPE_P (type))
+    return;
+  tree name = TYPE_NAME (type);
+  if (TREE_CODE (name) == TYPE_DECL)
+    name = DECL_NAME (name);
+  if (!name || !id_equal (name, "cpc_frame"))
+    return;
+
+  tree ours = TYPE_FIELDS (cpc_frame_header_type ());
+  tree theirs = TYPE_FIELDS (type);
+  for (; ours && theirs; ours = DECL_CHAIN (ours), theirs = DECL_CHAIN (theirs))
+    if (!DECL_NAME (theirs)
+	|| DECL_NAME (ours) != DECL_NAME (theirs)
+	|| !tree_int_cst_equal (byte_position (ours), byte_position (theirs))
+	|| !tree_int_cst_equal (DECL_SIZE_UNIT (ours), DECL_SIZE_UNIT (theirs)))
+      break;
+  if (ours || theirs
+      || !tree_int_cst_equal (TYPE_SIZE_UNIT (type),
+			      TYPE_SIZE_UNIT (cpc_frame_header_type ())))
+    error_at (DECL_SOURCE_LOCATION (TYPE_NAME (type)),
+	      "cpc: ABI mismatch: %<struct cpc_frame%> in this header differs "
+	      "from the layout the cpc plugin generates; the plugin and "
+	      "%<cpc.h%> come from different versions");
+}

@@ -1,0 +1,447 @@
+/* Analysis of one coroutine_fn before the rewrite: the diagnostics for
+   constructs the rewrite cannot preserve, its suspension points, and the
+   variables that must survive them.
+
+   Copyright (C) 2026 The cpc authors.
+   SPDX-License-Identifier: GPL-3.0-or-later  */
+
+#include "cpc-plugin.h"
+
+/* Is STMT a call that may suspend: a call of a coroutine_fn, directly or
+   through a pointer whose function type carries the attribute.  */
+
+static bool
+suspending_call_p (gimple *stmt)
+{
+  gcall *call = dyn_cast<gcall *> (stmt);
+  if (!call || gimple_call_internal_p (call))
+    return false;
+  return (cpc_coroutine_type_p (gimple_call_fntype (call))
+	  || cpc_coroutine_decl_p (gimple_call_fndecl (call)));
+}
+
+static const char *
+setjmp_like_name (gcall *call)
+{
+  tree fndecl = gimple_call_fndecl (call);
+  if (gimple_call_flags (call) & ECF_RETURNS_TWICE)
+    return fndecl ? IDENTIFIER_POINTER (DECL_NAME (fndecl)) : "setjmp";
+  if (!fndecl || !DECL_NAME (fndecl))
+    return NULL;
+  static const char *const jumps[] = {
+    "longjmp", "_longjmp", "siglongjmp", "__longjmp_chk",
+    "__builtin_longjmp", "__libc_longjmp", NULL
+  };
+  const char *name = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  for (int i = 0; jumps[i]; i++)
+    if (!strcmp (name, jumps[i]))
+      return name;
+  return NULL;
+}
+
+/* Diagnostics that do not need liveness.  Runs on every function; returns
+   false if FUN must not be rewritten.  */
+
+bool
+cpc_diagnose_body (function *fun)
+{
+  bool ok = true;
+  tree fndecl = fun->decl;
+  bool coroutine = cpc_coroutine_decl_p (fndecl);
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gcall *call = dyn_cast<gcall *> (gsi_stmt (gsi));
+	if (!call)
+	  continue;
+	location_t loc = gimple_location (call);
+	if (!coroutine)
+	  {
+	    if (suspending_call_p (call))
+	      {
+		tree callee = gimple_call_fndecl (call);
+		if (callee)
+		  error_at (loc, "coroutine_fn %qD called from %qD, which is "
+			    "not a coroutine_fn", callee, fndecl);
+		else
+		  error_at (loc, "call through a coroutine_fn pointer from "
+			    "%qD, which is not a coroutine_fn", fndecl);
+		ok = false;
+	      }
+	    continue;
+	  }
+	if (const char *name = setjmp_like_name (call))
+	  {
+	    error_at (loc, "%qs cannot be used in coroutine_fn %qD", name,
+		      fndecl);
+	    ok = false;
+	  }
+      }
+  return ok;
+}
+
+void
+cpc_find_suspend_points (function *fun, cpc_analysis &an)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      if (suspending_call_p (gsi_stmt (gsi)))
+	{
+	  gcall *call = as_a<gcall *> (gsi_stmt (gsi));
+	  cpc_suspend_point p;
+	  p.call = call;
+	  p.index = an.points.length () + 1;
+	  p.is_cpc_suspend = cpc_suspend_decl_p (gimple_call_fndecl (call));
+	  p.loc = gimple_location (call);
+	  p.live = vNULL;
+	  an.points.safe_push (p);
+	}
+}
+
+/* ---- Liveness ----------------------------------------------------------
+
+   A backward dataflow over the CFG on the function's candidate variables:
+   its parameters, automatic VAR_DECLs and the gimplifier's SSA-named
+   temporaries.  A store to a whole register variable kills it; anything
+   else that mentions a candidate (a partial store included) is a use, so
+   the result errs on the side of saving.  */
+
+struct liveness
+{
+  hash_map<tree, unsigned> index;
+  auto_vec<tree> vars;
+  bitmap_obstack obstack;
+  auto_vec<bitmap> live_in, live_out;
+
+  liveness () { bitmap_obstack_initialize (&obstack); }
+  ~liveness () { bitmap_obstack_release (&obstack); }
+
+  int
+  id (tree t)
+  {
+    unsigned *slot = index.get (t);
+    return slot ? (int) *slot : -1;
+  }
+
+  void
+  add (tree t)
+  {
+    if (!index.get (t))
+      {
+	index.put (t, vars.length ());
+	vars.safe_push (t);
+      }
+  }
+};
+
+static bool
+candidate_p (tree t, tree fndecl)
+{
+  if (TREE_CODE (t) == SSA_NAME)
+    return true;
+  if (TREE_CODE (t) == PARM_DECL)
+    return DECL_CONTEXT (t) == fndecl;
+  return VAR_P (t) && !is_global_var (t) && DECL_CONTEXT (t) == fndecl;
+}
+
+struct use_walk
+{
+  liveness *lv;
+  bitmap live;
+  tree fndecl;
+};
+
+static tree
+mark_uses_r (tree *tp, int *walk_subtrees, void *data)
+{
+  use_walk *w = (use_walk *) data;
+  tree t = *tp;
+  if (TYPE_P (t))
+    {
+      *walk_subtrees = 0;
+      return NULL_TREE;
+    }
+  int id = w->lv->id (t);
+  if (id >= 0)
+    bitmap_set_bit (w->live, id);
+  return NULL_TREE;
+}
+
+/* The variable wholly written by STMT, if any.  */
+
+static tree
+killed_var (gimple *stmt)
+{
+  tree lhs = gimple_get_lhs (stmt);
+  if (lhs && (TREE_CODE (lhs) == SSA_NAME || DECL_P (lhs)))
+    return lhs;
+  return NULL_TREE;
+}
+
+/* Apply STMT backwards to LIVE.  */
+
+static void
+transfer (liveness &lv, gimple *stmt, bitmap live, tree fndecl)
+{
+  if (is_gimple_debug (stmt) || gimple_clobber_p (stmt))
+    return;
+  if (tree k = killed_var (stmt))
+    {
+      int id = lv.id (k);
+      if (id >= 0)
+	bitmap_clear_bit (live, id);
+    }
+  use_walk w = { &lv, live, fndecl };
+  tree kill = killed_var (stmt);
+  for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
+    {
+      tree *op = gimple_op_ptr (stmt, i);
+      if (!*op || *op == kill)
+	continue;
+      walk_tree (op, mark_uses_r, &w, NULL);
+    }
+}
+
+static void
+collect_candidates (function *fun, liveness &lv)
+{
+  tree fndecl = fun->decl;
+  for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
+    lv.add (p);
+  unsigned i;
+  tree var;
+  FOR_EACH_LOCAL_DECL (fun, i, var)
+    if (candidate_p (var, fndecl))
+      lv.add (var);
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gimple *stmt = gsi_stmt (gsi);
+	for (unsigned j = 0; j < gimple_num_ops (stmt); j++)
+	  {
+	    tree op = gimple_op (stmt, j);
+	    if (op && TREE_CODE (op) == SSA_NAME)
+	      lv.add (op);
+	    else if (op && candidate_p (op, fndecl))
+	      lv.add (op);
+	  }
+      }
+}
+
+static void
+solve (function *fun, liveness &lv)
+{
+  unsigned n = last_basic_block_for_fn (fun);
+  lv.live_in.safe_grow_cleared (n);
+  lv.live_out.safe_grow_cleared (n);
+  basic_block bb;
+  FOR_ALL_BB_FN (bb, fun)
+    {
+      lv.live_in[bb->index] = BITMAP_ALLOC (&lv.obstack);
+      lv.live_out[bb->index] = BITMAP_ALLOC (&lv.obstack);
+    }
+  int *order = XNEWVEC (int, n_basic_blocks_for_fn (fun));
+  int norder = post_order_compute (order, false, false);
+  bitmap tmp = BITMAP_ALLOC (&lv.obstack);
+  bool changed = true;
+  while (changed)
+    {
+      changed = false;
+      for (int i = 0; i < norder; i++)
+	{
+	  bb = BASIC_BLOCK_FOR_FN (fun, order[i]);
+	  bitmap out = lv.live_out[bb->index];
+	  edge e;
+	  edge_iterator ei;
+	  FOR_EACH_EDGE (e, ei, bb->succs)
+	    bitmap_ior_into (out, lv.live_in[e->dest->index]);
+	  bitmap_copy (tmp, out);
+	  for (gimple_stmt_iterator gsi = gsi_last_bb (bb); !gsi_end_p (gsi);
+	       gsi_prev (&gsi))
+	    transfer (lv, gsi_stmt (gsi), tmp, fun->decl);
+	  if (!bitmap_equal_p (tmp, lv.live_in[bb->index]))
+	    {
+	      bitmap_copy (lv.live_in[bb->index], tmp);
+	      changed = true;
+	    }
+	}
+    }
+  BITMAP_FREE (tmp);
+  free (order);
+}
+
+/* Variables live right after CALL (which must end its block or be
+   followed only by statements we walk back over), its own result
+   excluded: that is handed over by the resume path.  */
+
+static void
+live_after (function *fun, liveness &lv, gcall *call, bitmap result)
+{
+  basic_block bb = gimple_bb (call);
+  bitmap_copy (result, lv.live_out[bb->index]);
+  for (gimple_stmt_iterator gsi = gsi_last_bb (bb); gsi_stmt (gsi) != call;
+       gsi_prev (&gsi))
+    transfer (lv, gsi_stmt (gsi), result, fun->decl);
+  if (tree lhs = killed_var (call))
+    {
+      int id = lv.id (lhs);
+      if (id >= 0)
+	bitmap_clear_bit (result, id);
+    }
+}
+
+/* Does BLOCK (the scope of a statement) lie within the scope of VAR?  */
+
+static bool
+in_scope_p (tree var, tree block, hash_map<tree, tree> &scope_of)
+{
+  tree *scope = scope_of.get (var);
+  if (!scope || !block)
+    return true;
+  for (tree b = block; b && TREE_CODE (b) == BLOCK; b = BLOCK_SUPERCONTEXT (b))
+    if (b == *scope)
+      return true;
+  return false;
+}
+
+static void
+record_scopes (tree block, hash_map<tree, tree> &scope_of)
+{
+  for (; block; block = BLOCK_CHAIN (block))
+    {
+      for (tree v = BLOCK_VARS (block); v; v = DECL_CHAIN (v))
+	if (VAR_P (v))
+	  scope_of.put (v, block);
+      record_scopes (BLOCK_SUBBLOCKS (block), scope_of);
+    }
+}
+
+/* Storage from alloca (and so a VLA's storage) dies when the function
+   returns to its caller, as every frame does at a suspension.  */
+
+static bool
+alloca_call_p (gimple *stmt)
+{
+  return (gimple_call_builtin_p (stmt, BUILT_IN_ALLOCA)
+	  || gimple_call_builtin_p (stmt, BUILT_IN_ALLOCA_WITH_ALIGN)
+	  || gimple_call_builtin_p (stmt, BUILT_IN_ALLOCA_WITH_ALIGN_AND_MAX));
+}
+
+static void
+find_alloca_values (function *fun, hash_set<tree> &derived)
+{
+  /* Propagate through copies and pointer arithmetic to a fixed point.  */
+  bool changed = true;
+  while (changed)
+    {
+      changed = false;
+      basic_block bb;
+      FOR_EACH_BB_FN (bb, fun)
+	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	     gsi_next (&gsi))
+	  {
+	    gimple *stmt = gsi_stmt (gsi);
+	    tree lhs = killed_var (stmt);
+	    if (!lhs || derived.contains (lhs))
+	      continue;
+	    bool from_alloca = alloca_call_p (stmt);
+	    if (!from_alloca && is_gimple_assign (stmt))
+	      {
+		tree rhs = gimple_assign_rhs1 (stmt);
+		enum tree_code code = gimple_assign_rhs_code (stmt);
+		from_alloca = ((code == SSA_NAME || code == VAR_DECL
+				|| code == PARM_DECL || code == NOP_EXPR
+				|| code == POINTER_PLUS_EXPR)
+			       && derived.contains (rhs));
+	      }
+	    if (from_alloca)
+	      {
+		derived.add (lhs);
+		changed = true;
+	      }
+	  }
+    }
+}
+
+/* The VLA whose storage pointer is PTR, if any (for the message).  */
+
+static tree
+vla_of (function *fun, tree ptr)
+{
+  unsigned i;
+  tree var;
+  FOR_EACH_LOCAL_DECL (fun, i, var)
+    if (DECL_HAS_VALUE_EXPR_P (var))
+      {
+	tree ve = DECL_VALUE_EXPR (var);
+	if (TREE_CODE (ve) == INDIRECT_REF && TREE_OPERAND (ve, 0) == ptr)
+	  return var;
+      }
+  return NULL_TREE;
+}
+
+void
+cpc_compute_saved (function *fun, cpc_analysis &an)
+{
+  liveness lv;
+  collect_candidates (fun, lv);
+  solve (fun, lv);
+
+  hash_map<tree, tree> scope_of;
+  record_scopes (DECL_INITIAL (fun->decl), scope_of);
+  hash_set<tree> from_alloca;
+  find_alloca_values (fun, from_alloca);
+
+  bitmap saved = BITMAP_ALLOC (&lv.obstack);
+  bitmap across = BITMAP_ALLOC (&lv.obstack);
+  hash_set<tree> reported;
+  for (cpc_suspend_point &p : an.points)
+    {
+      live_after (fun, lv, p.call, across);
+      bitmap_iterator bi;
+      unsigned id;
+      EXECUTE_IF_SET_IN_BITMAP (across, 0, id, bi)
+	{
+	  tree v = lv.vars[id];
+	  if (from_alloca.contains (v) && !reported.add (v))
+	    {
+	      if (tree vla = vla_of (fun, v))
+		error_at (p.loc, "variable-length array %qD is live across "
+			  "a suspension point", vla);
+	      else
+		error_at (p.loc, "%<alloca%> storage is live across a "
+			  "suspension point");
+	    }
+	  if (is_gimple_reg (v) || TREE_CODE (v) == SSA_NAME)
+	    p.live.safe_push (v);
+	}
+      bitmap_ior_into (saved, across);
+
+      /* Memory that may be reached through a pointer stays in the frame
+	 for as long as it is in scope.  */
+      tree block = gimple_block (p.call);
+      for (unsigned i = 0; i < lv.vars.length (); i++)
+	{
+	  tree v = lv.vars[i];
+	  if (TREE_CODE (v) != SSA_NAME && TREE_ADDRESSABLE (v)
+	      && (TREE_CODE (v) == PARM_DECL || in_scope_p (v, block, scope_of)))
+	    bitmap_set_bit (saved, i);
+	}
+    }
+
+  /* Parameters always travel from the ramp to the resume function
+     through the frame.  */
+  for (tree p = DECL_ARGUMENTS (fun->decl); p; p = DECL_CHAIN (p))
+    bitmap_set_bit (saved, lv.id (p));
+
+  bitmap_iterator bi;
+  unsigned id;
+  EXECUTE_IF_SET_IN_BITMAP (saved, 0, id, bi)
+    an.saved.safe_push (lv.vars[id]);
+}

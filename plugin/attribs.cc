@@ -1,0 +1,236 @@
+/* The coroutine_fn attribute, and the rules of the language that must be
+   checked on GENERIC because GIMPLE drops the conversions involved.
+
+   Copyright (C) 2026 The cpc authors.
+   SPDX-License-Identifier: GPL-3.0-or-later  */
+
+#include "cpc-plugin.h"
+
+static const char attr_name[] = "coroutine_fn";
+
+/* GCC's attribute machinery moves the attribute from a declaration to its
+   function type, and from a pointer to its pointed-to function type
+   (function_type_required), and warns when there is no function type at
+   all.  So the handler only sees function types.  */
+
+static tree
+handle_coroutine_fn (tree *node, tree name, tree, int, bool *no_add_attrs)
+{
+  if (TREE_CODE (*node) != FUNCTION_TYPE)
+    {
+      error ("%qE attribute only applies to functions", name);
+      *no_add_attrs = true;
+    }
+  return NULL_TREE;
+}
+
+static const struct attribute_spec coroutine_fn_attr = {
+  attr_name, 0, 0,
+  false /* decl_required */, true /* type_required */,
+  true /* function_type_required */, true /* affects_type_identity */,
+  handle_coroutine_fn, NULL
+};
+
+void
+cpc_register_attributes (void *, void *)
+{
+  register_attribute (&coroutine_fn_attr);
+}
+
+bool
+cpc_coroutine_type_p (const_tree fntype)
+{
+  return (fntype && FUNC_OR_METHOD_TYPE_P (fntype)
+	  && lookup_attribute (attr_name, TYPE_ATTRIBUTES (fntype)));
+}
+
+bool
+cpc_coroutine_decl_p (const_tree fndecl)
+{
+  return (fndecl && TREE_CODE (fndecl) == FUNCTION_DECL
+	  && cpc_coroutine_type_p (TREE_TYPE (fndecl)));
+}
+
+/* cpc_suspend is expanded in place: it has no frame of its own.  */
+
+bool
+cpc_suspend_decl_p (const_tree fndecl)
+{
+  return (fndecl && TREE_CODE (fndecl) == FUNCTION_DECL
+	  && DECL_NAME (fndecl) && id_equal (DECL_NAME (fndecl), "cpc_suspend")
+	  && TREE_PUBLIC (fndecl) && cpc_coroutine_decl_p (fndecl));
+}
+
+/* 1 for a pointer to a coroutine_fn function type, 0 for a pointer to a
+   plain function type, -1 for anything else.  */
+
+static int
+fnptr_kind (tree type)
+{
+  if (!type || !POINTER_TYPE_P (type))
+    return -1;
+  tree target = TREE_TYPE (type);
+  if (!FUNC_OR_METHOD_TYPE_P (target))
+    return -1;
+  return cpc_coroutine_type_p (target) ? 1 : 0;
+}
+
+/* Diagnose a value of type FROM used where type TO is expected.  Returns
+   true when it diagnosed.  */
+
+static bool
+check_conversion (location_t loc, tree to, tree from)
+{
+  int to_kind = fnptr_kind (to), from_kind = fnptr_kind (from);
+  if (to_kind < 0 || from_kind < 0 || to_kind == from_kind)
+    return false;
+  if (from_kind)
+    error_at (loc, "conversion from coroutine_fn function pointer to plain "
+	      "function pointer");
+  else
+    error_at (loc, "conversion from plain function pointer to coroutine_fn "
+	      "function pointer");
+  return true;
+}
+
+static location_t
+loc_or (tree t, location_t fallback)
+{
+  location_t loc = EXPR_LOCATION (t);
+  return loc == UNKNOWN_LOCATION ? fallback : loc;
+}
+
+static void check_initializer (location_t loc, tree type, tree init);
+
+static tree
+check_conversions_r (tree *tp, int *walk_subtrees, void *data)
+{
+  tree t = *tp;
+  location_t fallback = *(location_t *) data;
+  location_t loc = loc_or (t, fallback);
+  if (TYPE_P (t))
+    {
+      *walk_subtrees = 0;
+      return NULL_TREE;
+    }
+  switch (TREE_CODE (t))
+    {
+    CASE_CONVERT:
+    case VIEW_CONVERT_EXPR:
+      check_conversion (loc, TREE_TYPE (t), TREE_TYPE (TREE_OPERAND (t, 0)));
+      break;
+
+    case MODIFY_EXPR:
+    case INIT_EXPR:
+      check_conversion (loc, TREE_TYPE (TREE_OPERAND (t, 0)),
+			TREE_TYPE (TREE_OPERAND (t, 1)));
+      break;
+
+    case DECL_EXPR:
+      {
+	tree decl = DECL_EXPR_DECL (t);
+	if (VAR_P (decl) && DECL_INITIAL (decl))
+	  check_initializer (DECL_SOURCE_LOCATION (decl), TREE_TYPE (decl),
+			     DECL_INITIAL (decl));
+      }
+      break;
+
+    case CALL_EXPR:
+      {
+	tree fn = CALL_EXPR_FN (t);
+	tree fntype = TREE_TYPE (TREE_TYPE (fn));
+	if (FUNC_OR_METHOD_TYPE_P (fntype))
+	  {
+	    tree parm = TYPE_ARG_TYPES (fntype);
+	    for (int i = 0; i < call_expr_nargs (t) && parm
+			    && TREE_VALUE (parm) != void_type_node;
+		 i++, parm = TREE_CHAIN (parm))
+	      check_conversion (loc_or (CALL_EXPR_ARG (t, i), loc),
+				TREE_VALUE (parm),
+				TREE_TYPE (CALL_EXPR_ARG (t, i)));
+	  }
+      }
+      break;
+
+    case COND_EXPR:
+      if (TREE_OPERAND (t, 1) && TREE_OPERAND (t, 2))
+	{
+	  check_conversion (loc, TREE_TYPE (t),
+			    TREE_TYPE (TREE_OPERAND (t, 1)));
+	  check_conversion (loc, TREE_TYPE (t),
+			    TREE_TYPE (TREE_OPERAND (t, 2)));
+	}
+      break;
+
+    case CONSTRUCTOR:
+      check_initializer (loc, TREE_TYPE (t), t);
+      break;
+
+    default:
+      break;
+    }
+  return NULL_TREE;
+}
+
+/* Walk an initializer: a scalar against the declared type, a brace list
+   against the types of the fields or elements it fills.  */
+
+static void
+check_initializer (location_t loc, tree type, tree init)
+{
+  if (TREE_CODE (init) != CONSTRUCTOR)
+    {
+      check_conversion (loc_or (init, loc), type, TREE_TYPE (init));
+      return;
+    }
+  unsigned i;
+  tree index, value;
+  FOR_EACH_CONSTRUCTOR_ELT (CONSTRUCTOR_ELTS (init), i, index, value)
+    {
+      tree elt_type = NULL_TREE;
+      if (index && TREE_CODE (index) == FIELD_DECL)
+	elt_type = TREE_TYPE (index);
+      else if (TREE_CODE (type) == ARRAY_TYPE)
+	elt_type = TREE_TYPE (type);
+      if (elt_type)
+	check_initializer (loc, elt_type, value);
+    }
+}
+
+/* PLUGIN_PRE_GENERICIZE: the body of a function as the C front end built
+   it, conversions still explicit.  */
+
+void
+cpc_check_conversions (void *gcc_data, void *)
+{
+  tree fndecl = (tree) gcc_data;
+  if (!fndecl || TREE_CODE (fndecl) != FUNCTION_DECL
+      || !DECL_SAVED_TREE (fndecl))
+    return;
+  location_t loc = DECL_SOURCE_LOCATION (fndecl);
+  hash_set<tree> visited;
+  walk_tree (&DECL_SAVED_TREE (fndecl), check_conversions_r, &loc, &visited);
+
+  if (cpc_coroutine_decl_p (fndecl))
+    {
+      if (MAIN_NAME_P (DECL_NAME (fndecl)) && TREE_PUBLIC (fndecl))
+	error_at (loc, "%<main%> cannot be a coroutine_fn");
+      else if (stdarg_p (TREE_TYPE (fndecl)))
+	error_at (loc, "variadic function %qD cannot be a coroutine_fn",
+		  fndecl);
+    }
+}
+
+/* PLUGIN_FINISH_DECL: file-scope and static initializers never reach
+   PRE_GENERICIZE.  */
+
+void
+cpc_check_global_initializer (void *gcc_data, void *)
+{
+  tree decl = (tree) gcc_data;
+  if (decl && VAR_P (decl) && DECL_INITIAL (decl)
+      && DECL_INITIAL (decl) != error_mark_node
+      && (TREE_STATIC (decl) || DECL_EXTERNAL (decl)))
+    check_initializer (DECL_SOURCE_LOCATION (decl), TREE_TYPE (decl),
+		       DECL_INITIAL (decl));
+}

@@ -1,0 +1,140 @@
+/* cpc: stackless coroutines for C -- declarations shared by the plugin's
+   source files.
+
+   Copyright (C) 2026 The cpc authors.
+
+   This file is part of cpc.  cpc is free software; you can redistribute it
+   and/or modify it under the terms of the GNU General Public License as
+   published by the Free Software Foundation; either version 3, or (at your
+   option) any later version.  SPDX-License-Identifier: GPL-3.0-or-later  */
+
+#ifndef CPC_PLUGIN_H
+#define CPC_PLUGIN_H
+
+#include "gcc-plugin.h"
+#include "c-family/c-common.h"
+#include "cpplib.h"
+#include "tree.h"
+#include "tree-pass.h"
+#include "context.h"
+#include "function.h"
+#include "basic-block.h"
+#include "cfghooks.h"
+#include "cfgloop.h"
+#include "stringpool.h"
+#include "tree-ssa-alias.h"
+#include "gimple-expr.h"
+#include "gimple.h"
+#include "gimple-iterator.h"
+#include "gimple-walk.h"
+#include "gimplify.h"
+#include "gimplify-me.h"
+#include "gimple-pretty-print.h"
+#include "tree-cfg.h"
+#include "ssa.h"
+#include "tree-ssa.h"
+#include "tree-into-ssa.h"
+#include "tree-dfa.h"
+#include "attribs.h"
+#include "diagnostic.h"
+#include "stor-layout.h"
+#include "fold-const.h"
+#include "cgraph.h"
+#include "langhooks.h"
+#include "dominance.h"
+#include "cfganal.h"
+#include "except.h"
+#include "bitmap.h"
+#include "tree-iterator.h"
+#include "print-tree.h"
+
+/* Version announced to C code as __CPC__ (major * 10000 + minor * 100 +
+   patch).  */
+#define CPC_VERSION_NUMBER 100
+
+/* Options given with -fplugin-arg-cpc-NAME (plugin.cc).  */
+struct cpc_options
+{
+  bool dump_frames;
+};
+extern cpc_options cpc_opts;
+
+/* attribs.cc: the coroutine_fn attribute and the rules of the language
+   that are checked on GENERIC.  */
+void cpc_register_attributes (void *, void *);
+void cpc_check_conversions (void *, void *);
+void cpc_check_global_initializer (void *, void *);
+bool cpc_coroutine_type_p (const_tree fntype);
+bool cpc_coroutine_decl_p (const_tree fndecl);
+bool cpc_suspend_decl_p (const_tree fndecl);
+
+/* abi.cc: the frame header and the runtime entry points, from
+   runtime/cpc-abi.def.  */
+enum cpc_entry
+{
+#define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2) CPC_ENTRY_##NAME,
+#include "cpc-abi.def"
+#undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_ENTRY2
+  CPC_ENTRY_MAX
+};
+tree cpc_frame_header_type (void);
+tree cpc_frame_header_field (const char *name);
+tree cpc_resume_fn_ptr_type (void);
+tree cpc_entry_decl (cpc_entry which);
+void cpc_check_abi_type (void *, void *);
+const ggc_root_tab *cpc_abi_roots (void);
+
+/* analysis.cc: suspension points and liveness, on the CFG of one
+   coroutine_fn before SSA.  */
+struct cpc_suspend_point
+{
+  gcall *call;
+  unsigned index;		/* State index, from 1.  */
+  bool is_cpc_suspend;		/* Expanded in place: no callee frame.  */
+  location_t loc;
+  /* Register variables live after the call (its result excluded): spilled
+     to the frame before the call, reloaded on the resume path.  */
+  vec<tree> live;
+};
+
+struct cpc_analysis
+{
+  auto_vec<cpc_suspend_point> points;
+  /* Variables (PARM_DECL, VAR_DECL; SSA names already turned into VARs)
+     that go into the frame, in a stable order.  */
+  auto_vec<tree> saved;
+
+  ~cpc_analysis ()
+  {
+    for (cpc_suspend_point &p : points)
+      p.live.release ();
+  }
+};
+
+bool cpc_diagnose_body (function *fun);
+void cpc_find_suspend_points (function *fun, cpc_analysis &an);
+void cpc_compute_saved (function *fun, cpc_analysis &an);
+
+/* frame.cc: frame type layout and the dump.  */
+struct cpc_frame_layout
+{
+  tree type;			/* RECORD_TYPE of the frame.  */
+  tree hdr_field;
+  tree retval_field;		/* NULL for void functions.  */
+  hash_map<tree, tree> *field_of;	/* saved variable -> FIELD_DECL  */
+};
+void cpc_build_frame (function *fun, cpc_analysis &an,
+		      cpc_frame_layout &layout);
+void cpc_dump_frame (function *fun, cpc_analysis &an,
+		     cpc_frame_layout &layout);
+tree cpc_retval_view_type (tree rettype);
+
+/* rewrite.cc: the split into ramp and resume function.  */
+void cpc_rewrite (function *fun, cpc_analysis &an, cpc_frame_layout &layout);
+
+/* plugin.cc: the pass.  */
+opt_pass *cpc_make_pass (gcc::context *ctxt);
+
+#endif /* CPC_PLUGIN_H */

@@ -1,0 +1,733 @@
+/* The rewrite of one coroutine_fn F into a ramp (the symbol F, same C
+   signature) and a resume function R (F's body, taking the frame and
+   dispatching on its state index).  See docs/ABI.md for the protocol.
+
+   Variables that must survive a suspension are handled in two ways:
+   - memory variables (address taken, aggregates, volatiles) live in the
+     frame for their whole life: every mention becomes a frame field;
+   - register variables stay registers of R: they are spilled to their
+     frame slot just before each suspension point they are live across,
+     and reloaded on the resume path.  The optimizers keep them in
+     registers everywhere else.
+
+   Copyright (C) 2026 The cpc authors.
+   SPDX-License-Identifier: GPL-3.0-or-later  */
+
+#include "cpc-plugin.h"
+
+namespace {
+
+struct rewriter
+{
+  function *fun;
+  tree fndecl;
+  cpc_analysis &an;
+  cpc_frame_layout &layout;
+
+  tree resume_decl;
+  tree frame_parm;		/* R's only parameter.  */
+  tree top_block;		/* Scope of F's outermost variables in R.  */
+  basic_block exit_bb;		/* R's single exit.  */
+
+  /* Mentions to replace in the body: memory variables and the result by
+     their frame field, parameters and saved SSA names by variables.  */
+  hash_map<tree, tree> replacement;
+  hash_set<tree> frame_resident;
+  /* Register variables (after replacement) -> their frame field.  */
+  hash_map<tree, tree> spill_slot;
+
+  rewriter (function *f, cpc_analysis &a, cpc_frame_layout &l)
+    : fun (f), fndecl (f->decl), an (a), layout (l), resume_decl (NULL_TREE),
+      frame_parm (NULL_TREE), top_block (NULL_TREE), exit_bb (NULL)
+  {}
+
+  void run ();
+
+private:
+  void build_resume_decl ();
+  tree frame_ref (tree field, tree frame);
+  tree header_ref (const char *name, tree frame);
+  void plan_replacements ();
+  void replace_in_body ();
+  void fix_stmt (gimple_stmt_iterator *gsi, gimple *stmt);
+  void make_single_exit ();
+  void lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs);
+  void build_dispatch (vec<basic_block> &resume_bbs);
+  void build_scope ();
+  void build_ramp (basic_block bb);
+  tree mapped (tree v);
+};
+
+tree
+rewriter::frame_ref (tree field, tree frame)
+{
+  tree ref = build3 (COMPONENT_REF, TREE_TYPE (field),
+		     build_simple_mem_ref (frame), field, NULL_TREE);
+  if (TREE_THIS_VOLATILE (field))
+    TREE_THIS_VOLATILE (ref) = TREE_SIDE_EFFECTS (ref) = 1;
+  return ref;
+}
+
+tree
+rewriter::header_ref (const char *name, tree frame)
+{
+  tree field = cpc_frame_header_field (name);
+  return build3 (COMPONENT_REF, TREE_TYPE (field),
+		 frame_ref (layout.hdr_field, frame), field, NULL_TREE);
+}
+
+tree
+rewriter::mapped (tree v)
+{
+  tree *r = replacement.get (v);
+  return r ? *r : v;
+}
+
+/* R: static, same name as F for the user (debuggers, backtraces), its own
+   assembler name, one parameter: the frame.  */
+
+void
+rewriter::build_resume_decl ()
+{
+  tree frame_ptr = build_pointer_type (layout.type);
+  tree type = build_function_type_list (void_type_node, frame_ptr, NULL_TREE);
+  location_t loc = DECL_SOURCE_LOCATION (fndecl);
+  tree decl = build_decl (loc, FUNCTION_DECL, DECL_NAME (fndecl), type);
+  char asm_name[512];
+  snprintf (asm_name, sizeof asm_name, "%s.resume",
+	    IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl)));
+  SET_DECL_ASSEMBLER_NAME (decl, get_identifier (asm_name));
+  TREE_STATIC (decl) = 1;
+  TREE_USED (decl) = 1;
+  TREE_PUBLIC (decl) = 0;
+  DECL_EXTERNAL (decl) = 0;
+  DECL_CONTEXT (decl) = DECL_CONTEXT (fndecl);
+  DECL_FUNCTION_SPECIFIC_OPTIMIZATION (decl)
+    = DECL_FUNCTION_SPECIFIC_OPTIMIZATION (fndecl);
+  DECL_FUNCTION_SPECIFIC_TARGET (decl) = DECL_FUNCTION_SPECIFIC_TARGET (fndecl);
+
+  tree result = build_decl (loc, RESULT_DECL, NULL_TREE, void_type_node);
+  DECL_ARTIFICIAL (result) = 1;
+  DECL_IGNORED_P (result) = 1;
+  DECL_CONTEXT (result) = decl;
+  DECL_RESULT (decl) = result;
+
+  tree parm = build_decl (loc, PARM_DECL, get_identifier ("__frame"),
+			  frame_ptr);
+  DECL_ARTIFICIAL (parm) = 1;
+  DECL_ARG_TYPE (parm) = frame_ptr;
+  DECL_CONTEXT (parm) = decl;
+  TREE_USED (parm) = 1;
+  TREE_READONLY (parm) = 1;
+  DECL_ARGUMENTS (decl) = parm;
+
+  tree block = make_node (BLOCK);
+  BLOCK_SUPERCONTEXT (block) = decl;
+  DECL_INITIAL (decl) = block;
+
+  push_struct_function (decl);
+  init_tree_ssa (cfun);
+  cfun->function_start_locus = fun->function_start_locus;
+  cfun->function_end_locus = fun->function_end_locus;
+  cfun->curr_properties = fun->curr_properties;
+  cfun->calls_alloca = fun->calls_alloca;
+  cfun->has_nonlocal_label = fun->has_nonlocal_label;
+  cfun->has_forced_label_in_static = fun->has_forced_label_in_static;
+  cfun->can_throw_non_call_exceptions = fun->can_throw_non_call_exceptions;
+  cfun->can_delete_dead_exceptions = fun->can_delete_dead_exceptions;
+  cfun->has_simduid_loops = fun->has_simduid_loops;
+  cfun->has_force_vectorize_loops = fun->has_force_vectorize_loops;
+  pop_cfun ();
+
+  resume_decl = decl;
+  frame_parm = parm;
+}
+
+/* Decide what every saved variable becomes.  */
+
+void
+rewriter::plan_replacements ()
+{
+  for (tree v : an.saved)
+    {
+      tree field = *layout.field_of->get (v);
+      bool memory = (TREE_CODE (v) != SSA_NAME && !is_gimple_reg (v));
+      if (memory)
+	{
+	  frame_resident.add (v);
+	  replacement.put (v, frame_ref (field, frame_parm));
+	  continue;
+	}
+      tree reg = v;
+      if (TREE_CODE (v) == SSA_NAME)
+	{
+	  reg = create_tmp_var (TREE_TYPE (v), "cpc");
+	  replacement.put (v, reg);
+	}
+      else if (TREE_CODE (v) == PARM_DECL)
+	{
+	  reg = copy_var_decl (v, DECL_NAME (v), TREE_TYPE (v));
+	  DECL_CONTEXT (reg) = fndecl;
+	  add_local_decl (fun, reg);
+	  replacement.put (v, reg);
+	}
+      spill_slot.put (reg, field);
+    }
+  /* Parameters that are not saved still come through the frame... they
+     are all saved (cpc_compute_saved), so nothing else reads a
+     PARM_DECL.  The result lives in the frame.  */
+  if (layout.retval_field)
+    replacement.put (DECL_RESULT (fndecl),
+		     frame_ref (layout.retval_field, frame_parm));
+}
+
+struct replace_data
+{
+  rewriter *rw;
+  hash_map<tree, tree> *map;
+  bool changed;
+  bool addr_changed;
+};
+
+static tree
+replace_r (tree *tp, int *walk_subtrees, void *data)
+{
+  walk_stmt_info *wi = (walk_stmt_info *) data;
+  replace_data *rd = (replace_data *) wi->info;
+  tree t = *tp;
+  if (TYPE_P (t))
+    {
+      *walk_subtrees = 0;
+      return NULL_TREE;
+    }
+  if (tree *r = rd->map->get (t))
+    {
+      *tp = unshare_expr (*r);
+      rd->changed = true;
+      *walk_subtrees = 0;
+      return NULL_TREE;
+    }
+  if (TREE_CODE (t) == ADDR_EXPR)
+    {
+      /* Walk the operand ourselves to know if the address changed.  */
+      bool before = rd->changed;
+      rd->changed = false;
+      walk_tree (&TREE_OPERAND (t, 0), replace_r, data, NULL);
+      if (rd->changed)
+	{
+	  recompute_tree_invariant_for_addr_expr (t);
+	  rd->addr_changed = true;
+	}
+      rd->changed |= before;
+      *walk_subtrees = 0;
+    }
+  return NULL_TREE;
+}
+
+/* Make STMT valid GIMPLE again after memory references replaced
+   variables: a computed value cannot be stored straight to memory, and an
+   address that is no longer invariant must be computed first.  */
+
+void
+rewriter::fix_stmt (gimple_stmt_iterator *gsi, gimple *stmt)
+{
+  tree lhs = gimple_get_lhs (stmt);
+  bool need_tmp = false;
+  if (lhs && TREE_CODE (lhs) != SSA_NAME && !is_gimple_reg (lhs)
+      && is_gimple_reg_type (TREE_TYPE (lhs)) && !gimple_clobber_p (stmt))
+    {
+      if (is_gimple_call (stmt))
+	need_tmp = true;
+      else if (is_gimple_assign (stmt))
+	{
+	  tree rhs1 = gimple_assign_rhs1 (stmt);
+	  need_tmp = (get_gimple_rhs_class (gimple_assign_rhs_code (stmt))
+		      != GIMPLE_SINGLE_RHS
+		      || (!is_gimple_val (rhs1)
+			  && TREE_CODE (rhs1) != CONSTRUCTOR));
+	}
+    }
+  if (need_tmp)
+    {
+      /* mem = a + b, mem = mem, mem = f ()  ->  t = ...; mem = t.  */
+      tree tmp = create_tmp_reg (TREE_TYPE (lhs), "cpc");
+      gimple_set_lhs (stmt, tmp);
+      gimple *store = gimple_build_assign (lhs, tmp);
+      gimple_set_location (store, gimple_location (stmt));
+      gimple_set_block (store, gimple_block (stmt));
+      if (stmt_ends_bb_p (stmt))
+	{
+	  edge e = find_fallthru_edge (gimple_bb (stmt)->succs);
+	  gcc_assert (e);
+	  gsi_insert_on_edge_immediate (e, store);
+	}
+      else
+	gsi_insert_after (gsi, store, GSI_SAME_STMT);
+    }
+  push_gimplify_context (true);
+  gimple_regimplify_operands (stmt, gsi);
+  pop_gimplify_context (NULL);
+  update_stmt (stmt);
+}
+
+void
+rewriter::replace_in_body ()
+{
+  auto_vec<gimple *> clobbers;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gimple *stmt = gsi_stmt (gsi);
+	if (is_gimple_debug (stmt))
+	  continue;
+	if (gimple_clobber_p (stmt)
+	    && frame_resident.contains (gimple_assign_lhs (stmt)))
+	  {
+	    /* The frame slot outlives the scope; a clobber of it would
+	       also let the optimizers drop stores the resume path needs.  */
+	    clobbers.safe_push (stmt);
+	    continue;
+	  }
+	replace_data rd = { this, &replacement, false, false };
+	walk_stmt_info wi;
+	memset (&wi, 0, sizeof wi);
+	wi.info = &rd;
+	walk_gimple_op (stmt, replace_r, &wi);
+	if (rd.changed)
+	  fix_stmt (&gsi, stmt);
+      }
+  for (gimple *stmt : clobbers)
+    {
+      gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
+      gsi_remove (&gsi, true);
+    }
+}
+
+/* Every return becomes a store of the result and a jump to one exit
+   block: R returns nothing, the value travels in the frame.  */
+
+void
+rewriter::make_single_exit ()
+{
+  exit_bb = create_empty_bb (EXIT_BLOCK_PTR_FOR_FN (fun)->prev_bb);
+  add_bb_to_loop (exit_bb, current_loops->tree_root);
+  auto_vec<edge> returns;
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE (e, ei, EXIT_BLOCK_PTR_FOR_FN (fun)->preds)
+    returns.safe_push (e);
+  for (edge r : returns)
+    {
+      basic_block bb = r->src;
+      gimple_stmt_iterator gsi = gsi_last_bb (bb);
+      greturn *ret = gsi_end_p (gsi) ? NULL : dyn_cast<greturn *> (gsi_stmt (gsi));
+      if (ret)
+	{
+	  tree val = gimple_return_retval (ret);
+	  if (val && layout.retval_field
+	      && !(TREE_CODE (val) == COMPONENT_REF
+		   && TREE_OPERAND (val, 1) == layout.retval_field))
+	    {
+	      gimple *store
+		= gimple_build_assign (frame_ref (layout.retval_field,
+						  frame_parm), val);
+	      gimple_set_location (store, gimple_location (ret));
+	      gimple_set_block (store, gimple_block (ret));
+	      gsi_insert_before (&gsi, store, GSI_SAME_STMT);
+	    }
+	  gsi_remove (&gsi, true);
+	}
+      redirect_edge_succ (r, exit_bb);
+      r->flags |= EDGE_FALLTHRU;
+    }
+  gimple_stmt_iterator gsi = gsi_start_bb (exit_bb);
+  greturn *ret = gimple_build_return (NULL_TREE);
+  gimple_set_location (ret, fun->function_end_locus);
+  gsi_insert_after (&gsi, ret, GSI_NEW_STMT);
+  make_edge (exit_bb, EXIT_BLOCK_PTR_FOR_FN (fun), 0);
+}
+
+static gcall *
+build_entry_call (cpc_entry which, tree lhs, int nargs, ...)
+{
+  va_list ap;
+  va_start (ap, nargs);
+  auto_vec<tree> args;
+  for (int i = 0; i < nargs; i++)
+    args.safe_push (va_arg (ap, tree));
+  va_end (ap);
+  gcall *call = gimple_build_call_vec (cpc_entry_decl (which), args);
+  if (lhs)
+    gimple_call_set_lhs (call, lhs);
+  return call;
+}
+
+static void
+add_stmt (gimple_seq *seq, gimple *stmt, location_t loc, tree block)
+{
+  gimple_set_location (stmt, loc);
+  gimple_set_block (stmt, block);
+  gimple_seq_add_stmt (seq, stmt);
+}
+
+/* Suspension point P: record the state and spill before the call, test
+   for suspension after it, and build the block the dispatch enters when
+   resuming there.  */
+
+void
+rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
+{
+  gcall *call = p.call;
+  location_t loc = p.loc;
+  tree block = gimple_block (call);
+
+  /* Before: state, spills.  */
+  gimple_seq before = NULL;
+  add_stmt (&before,
+	    gimple_build_assign (header_ref ("state", frame_parm),
+				 build_int_cst (unsigned_type_node, p.index)),
+	    loc, block);
+  for (tree v : p.live)
+    {
+      tree reg = mapped (v);
+      if (tree *slot = spill_slot.get (reg))
+	add_stmt (&before,
+		  gimple_build_assign (frame_ref (*slot, frame_parm), reg),
+		  loc, block);
+    }
+  gimple_stmt_iterator gsi = gsi_for_stmt (call);
+  gsi_insert_seq_before (&gsi, before, GSI_SAME_STMT);
+
+  /* The call's result goes through a temporary assigned on both paths.  */
+  tree lhs = gimple_call_lhs (call);
+  tree tmp = NULL_TREE;
+  tree rettype = TREE_TYPE (gimple_call_fntype (call));
+  if (lhs)
+    {
+      tmp = create_tmp_var (TREE_TYPE (lhs), "cpc_result");
+      gimple_call_set_lhs (call, tmp);
+    }
+  if (p.is_cpc_suspend)
+    {
+      gcall *expand = build_entry_call (CPC_ENTRY_cpc__suspend, NULL_TREE, 0);
+      gimple_set_location (expand, loc);
+      gimple_set_block (expand, block);
+      gsi_replace (&gsi, expand, false);
+      call = expand;
+    }
+  update_stmt (call);
+
+  /* After: make the call end its block, then CHECK on the normal edge.  */
+  basic_block bb = gimple_bb (call);
+  if (!stmt_ends_bb_p (call) && call != last_stmt (bb))
+    split_block (bb, call);
+  edge fall = find_fallthru_edge (bb->succs);
+  if (!fall)
+    fall = single_succ_p (bb) ? single_succ_edge (bb) : NULL;
+  gcc_assert (fall);
+  basic_block check = split_edge (fall);
+  basic_block join = split_edge (single_succ_edge (check));
+
+  tree susp = create_tmp_var (integer_type_node, "cpc_susp");
+  gimple_seq cseq = NULL;
+  add_stmt (&cseq, build_entry_call (CPC_ENTRY_cpc__suspending, susp, 0),
+	    loc, block);
+  add_stmt (&cseq, gimple_build_cond (NE_EXPR, susp, integer_zero_node,
+				      NULL_TREE, NULL_TREE), loc, block);
+  gsi = gsi_start_bb (check);
+  gsi_insert_seq_after (&gsi, cseq, GSI_NEW_STMT);
+  edge to_join = single_succ_edge (check);
+  to_join->flags &= ~EDGE_FALLTHRU;
+  to_join->flags |= EDGE_FALSE_VALUE;
+  to_join->probability = profile_probability::very_likely ();
+  edge to_exit = make_edge (check, exit_bb, EDGE_TRUE_VALUE);
+  to_exit->probability = profile_probability::very_unlikely ();
+
+  /* Join: the original result assignment.  */
+  if (lhs)
+    {
+      gsi = gsi_start_bb (join);
+      gimple *assign = gimple_build_assign (lhs, tmp);
+      gimple_set_location (assign, loc);
+      gimple_set_block (assign, block);
+      gsi_insert_after (&gsi, assign, GSI_NEW_STMT);
+      fix_stmt (&gsi, assign);
+    }
+
+  /* Resume path: reload, take the finished callee's frame and result.  */
+  basic_block res = create_empty_bb (exit_bb->prev_bb);
+  add_bb_to_loop (res, current_loops->tree_root);
+  gimple_seq rseq = NULL;
+  for (tree v : p.live)
+    {
+      tree reg = mapped (v);
+      if (tree *slot = spill_slot.get (reg))
+	add_stmt (&rseq,
+		  gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
+		  loc, block);
+    }
+  if (!p.is_cpc_suspend)
+    {
+      tree done = create_tmp_var (ptr_type_node, "cpc_done");
+      add_stmt (&rseq, build_entry_call (CPC_ENTRY_cpc__take_done, done, 0),
+		loc, block);
+      if (tmp && !VOID_TYPE_P (rettype))
+	{
+	  tree view = cpc_retval_view_type (rettype);
+	  tree vptr = create_tmp_var (build_pointer_type (view), "cpc_view");
+	  add_stmt (&rseq, gimple_build_assign (vptr, fold_convert
+						(TREE_TYPE (vptr), done)),
+		    loc, block);
+	  tree rfield = DECL_CHAIN (TYPE_FIELDS (view));
+	  tree ref = build3 (COMPONENT_REF, rettype,
+			     build_simple_mem_ref (vptr), rfield, NULL_TREE);
+	  if (is_gimple_reg_type (rettype))
+	    add_stmt (&rseq, gimple_build_assign (tmp, ref), loc, block);
+	  else
+	    add_stmt (&rseq, gimple_build_assign (tmp, ref), loc, block);
+	}
+      add_stmt (&rseq, build_entry_call (CPC_ENTRY_cpc__frame_free,
+					 NULL_TREE, 1, done), loc, block);
+    }
+  gsi = gsi_start_bb (res);
+  if (rseq)
+    gsi_insert_seq_after (&gsi, rseq, GSI_NEW_STMT);
+  make_single_succ_edge (res, join, EDGE_FALLTHRU);
+  resume_bbs.safe_push (res);
+}
+
+/* The entry of R: load the register parameters on a fresh start, or jump
+   to the resume block of the saved state.  */
+
+void
+rewriter::build_dispatch (vec<basic_block> &resume_bbs)
+{
+  location_t loc = DECL_SOURCE_LOCATION (fndecl);
+  edge entry = single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (fun));
+  basic_block start = split_edge (entry);
+  gimple_seq loads = NULL;
+  for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
+    {
+      tree reg = mapped (p);
+      if (tree *slot = spill_slot.get (reg))
+	add_stmt (&loads,
+		  gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
+		  loc, top_block);
+    }
+  if (loads)
+    {
+      gimple_stmt_iterator gsi = gsi_start_bb (start);
+      gsi_insert_seq_after (&gsi, loads, GSI_NEW_STMT);
+    }
+
+  basic_block dispatch = split_edge (single_pred_edge (start));
+  tree state = create_tmp_var (unsigned_type_node, "cpc_state");
+  gimple_seq seq = NULL;
+  add_stmt (&seq, gimple_build_assign (state, header_ref ("state", frame_parm)),
+	    loc, top_block);
+  auto_vec<tree> labels;
+  for (unsigned i = 0; i < resume_bbs.length (); i++)
+    {
+      tree label = gimple_block_label (resume_bbs[i]);
+      labels.safe_push (build_case_label (build_int_cst (unsigned_type_node,
+							 i + 1),
+					  NULL_TREE, label));
+      make_edge (dispatch, resume_bbs[i], 0);
+    }
+  tree deflt = build_case_label (NULL_TREE, NULL_TREE,
+				 gimple_block_label (start));
+  add_stmt (&seq, gimple_build_switch (state, deflt, labels), loc, top_block);
+  gimple_stmt_iterator gsi = gsi_start_bb (dispatch);
+  gsi_insert_seq_after (&gsi, seq, GSI_NEW_STMT);
+  single_succ_edge (dispatch)->flags &= ~EDGE_FALLTHRU;
+  /* gimple_block_label may have put the label after the dispatch code
+     when START was empty; labels must come first in R's blocks, which
+     gimple_block_label guarantees for START itself.  */
+}
+
+/* Debug scope: F's outermost variables, the parameters' replacements and
+   shadows of frame-resident parameters go into one BLOCK that moves to R
+   with the body, so the debugger sees them under their names.  */
+
+void
+rewriter::build_scope ()
+{
+  tree outer = DECL_INITIAL (fndecl);
+  top_block = make_node (BLOCK);
+  BLOCK_VARS (top_block) = BLOCK_VARS (outer);
+  BLOCK_VARS (outer) = NULL_TREE;
+  BLOCK_SUBBLOCKS (top_block) = BLOCK_SUBBLOCKS (outer);
+  for (tree b = BLOCK_SUBBLOCKS (top_block); b; b = BLOCK_CHAIN (b))
+    BLOCK_SUPERCONTEXT (b) = top_block;
+  BLOCK_SUBBLOCKS (outer) = top_block;
+  BLOCK_SUPERCONTEXT (top_block) = outer;
+
+  for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
+    {
+      tree shown;
+      if (frame_resident.contains (p))
+	{
+	  shown = copy_var_decl (p, DECL_NAME (p), TREE_TYPE (p));
+	  DECL_CONTEXT (shown) = fndecl;
+	  SET_DECL_VALUE_EXPR (shown, unshare_expr (*replacement.get (p)));
+	  DECL_HAS_VALUE_EXPR_P (shown) = 1;
+	}
+      else
+	shown = mapped (p);
+      DECL_CHAIN (shown) = BLOCK_VARS (top_block);
+      BLOCK_VARS (top_block) = shown;
+    }
+
+  /* Frame-resident locals: the debugger finds them through the frame.  */
+  for (tree v : an.saved)
+    if (VAR_P (v) && frame_resident.contains (v))
+      {
+	SET_DECL_VALUE_EXPR (v, unshare_expr (*replacement.get (v)));
+	DECL_HAS_VALUE_EXPR_P (v) = 1;
+      }
+
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      if (gimple_block (gsi_stmt (gsi)) == outer)
+	gimple_set_block (gsi_stmt (gsi), top_block);
+}
+
+/* The ramp, in the block that replaced F's body.  */
+
+void
+rewriter::build_ramp (basic_block bb)
+{
+  location_t loc = DECL_SOURCE_LOCATION (fndecl);
+  tree outer = DECL_INITIAL (fndecl);
+  gimple_seq seq = NULL;
+  tree frame_ptr_type = TREE_TYPE (frame_parm);
+  tree raw = create_tmp_var (ptr_type_node, "cpc_raw");
+  tree fr = create_tmp_var (frame_ptr_type, "cpc_frame");
+  add_stmt (&seq, build_entry_call (CPC_ENTRY_cpc__frame_alloc, raw, 1,
+				    TYPE_SIZE_UNIT (layout.type)), loc, outer);
+  add_stmt (&seq, gimple_build_assign (fr, fold_convert (frame_ptr_type, raw)),
+	    loc, outer);
+  for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
+    {
+      tree *field = layout.field_of->get (p);
+      gcc_assert (field);
+      add_stmt (&seq, gimple_build_assign (frame_ref (*field, fr), p),
+		loc, outer);
+    }
+  add_stmt (&seq, gimple_build_assign (header_ref ("state", fr),
+				       build_int_cst (unsigned_type_node, 0)),
+	    loc, outer);
+  add_stmt (&seq, gimple_build_call (resume_decl, 1, fr), loc, outer);
+
+  tree rettype = TREE_TYPE (TREE_TYPE (fndecl));
+  tree ret = NULL_TREE;
+  if (!VOID_TYPE_P (rettype))
+    {
+      ret = (is_gimple_reg_type (rettype)
+	     ? create_tmp_reg (rettype, "cpc_ret") : DECL_RESULT (fndecl));
+      add_stmt (&seq,
+		gimple_build_assign (ret, frame_ref (layout.retval_field, fr)),
+		loc, outer);
+    }
+  tree susp = create_tmp_var (integer_type_node, "cpc_susp");
+  add_stmt (&seq, build_entry_call (CPC_ENTRY_cpc__suspending, susp, 0), loc,
+	    outer);
+  add_stmt (&seq, gimple_build_cond (NE_EXPR, susp, integer_zero_node,
+				     NULL_TREE, NULL_TREE), loc, outer);
+  gimple_stmt_iterator gsi = gsi_start_bb (bb);
+  gsi_insert_seq_after (&gsi, seq, GSI_NEW_STMT);
+
+  /* bb -> EXIT becomes bb -> {link | free} -> out -> EXIT.  */
+  edge e = single_succ_edge (bb);
+  basic_block out = split_edge (e);
+  edge to_out = single_succ_edge (bb);
+  basic_block free_bb = split_edge (to_out);
+  basic_block link_bb = create_empty_bb (bb);
+  add_bb_to_loop (link_bb, bb->loop_father);
+  edge ef = single_succ_edge (bb);
+  ef->flags = EDGE_FALSE_VALUE;
+  ef->probability = profile_probability::very_likely ();
+  edge et = make_edge (bb, link_bb, EDGE_TRUE_VALUE);
+  et->probability = profile_probability::very_unlikely ();
+  make_single_succ_edge (link_bb, out, EDGE_FALLTHRU);
+
+  gimple_seq fseq = NULL;
+  add_stmt (&fseq, build_entry_call (CPC_ENTRY_cpc__frame_free, NULL_TREE, 1,
+				     fr), loc, outer);
+  gsi = gsi_start_bb (free_bb);
+  gsi_insert_seq_after (&gsi, fseq, GSI_NEW_STMT);
+
+  gimple_seq lseq = NULL;
+  tree hdr = create_tmp_var (build_pointer_type (cpc_frame_header_type ()),
+			     "cpc_hdr");
+  add_stmt (&lseq, gimple_build_assign (hdr, build_fold_addr_expr
+					(frame_ref (layout.hdr_field, fr))),
+	    loc, outer);
+  tree fnptr = create_tmp_var (cpc_resume_fn_ptr_type (), "cpc_resume");
+  add_stmt (&lseq, gimple_build_assign (fnptr, fold_convert
+					(cpc_resume_fn_ptr_type (),
+					 build_fold_addr_expr (resume_decl))),
+	    loc, outer);
+  add_stmt (&lseq, build_entry_call (CPC_ENTRY_cpc__link, NULL_TREE, 2, hdr,
+				     fnptr), loc, outer);
+  gsi = gsi_start_bb (link_bb);
+  gsi_insert_seq_after (&gsi, lseq, GSI_NEW_STMT);
+
+  single_succ_edge (out)->flags &= ~EDGE_FALLTHRU;
+  gsi = gsi_start_bb (out);
+  greturn *r = gimple_build_return (ret);
+  gimple_set_location (r, loc);
+  gimple_set_block (r, outer);
+  gsi_insert_after (&gsi, r, GSI_NEW_STMT);
+}
+
+void
+rewriter::run ()
+{
+  build_resume_decl ();
+  plan_replacements ();
+  replace_in_body ();
+  make_single_exit ();
+
+  auto_vec<basic_block> resume_bbs;
+  for (cpc_suspend_point &p : an.points)
+    lower_point (p, resume_bbs);
+
+  build_scope ();
+  build_dispatch (resume_bbs);
+
+  /* Move everything between the dispatch and the exit into R.  */
+  basic_block dispatch = single_succ (ENTRY_BLOCK_PTR_FOR_FN (fun));
+  free_dominance_info (CDI_DOMINATORS);
+  calculate_dominance_info (CDI_DOMINATORS);
+  basic_block ramp_bb = move_sese_region_to_fn (DECL_STRUCT_FUNCTION
+						(resume_decl), dispatch,
+						exit_bb, DECL_INITIAL (fndecl));
+  DECL_STRUCT_FUNCTION (resume_decl)->curr_properties = fun->curr_properties;
+  build_ramp (ramp_bb);
+  free_dominance_info (CDI_DOMINATORS);
+  free_dominance_info (CDI_POST_DOMINATORS);
+  loops_state_set (LOOPS_NEED_FIXUP);
+
+  /* R skips the lowering passes still to come for F: do their part.  */
+  cgraph_node::add_new_function (resume_decl, true);
+  push_cfun (DECL_STRUCT_FUNCTION (resume_decl));
+  calculate_dominance_info (CDI_DOMINATORS);
+  fix_loop_structure (NULL);
+  free_dominance_info (CDI_DOMINATORS);
+  cgraph_edge::rebuild_edges ();
+  pop_cfun ();
+}
+
+} // anon namespace
+
+void
+cpc_rewrite (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
+{
+  rewriter rw (fun, an, layout);
+  rw.run ();
+}
