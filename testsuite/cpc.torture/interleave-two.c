@@ -38,6 +38,10 @@ consumer (void *opaque)
 int
 main (void)
 {
+#ifndef __CPC__
+  /* Needs real suspension (the plain-C dry run would spin forever).  */
+  return 0;
+#endif
   cpc_coroutine *p = cpc_create (producer, NULL);
   cpc_coroutine *c = cpc_create (consumer, NULL);
   int rounds = 0;

@@ -1,0 +1,18 @@
+/* Parameters and locals live across suspensions are saved, tagged as
+   parameter and local, with their sizes.  */
+/* { dg-do compile } */
+/* { dg-options "-O2 -fplugin-arg-cpc-dump-frames" } */
+#include <cpc.h>
+
+coroutine_fn long
+f (long p, char c, double d)
+{
+  short s = c;
+  cpc_suspend ();
+  return p + s + (long) d;
+}
+
+/* { dg-final { scan-frames "field p offset \[0-9\]+ size 8 .parameter." } } */
+/* { dg-final { scan-frames "field d offset \[0-9\]+ size 8 .parameter." } } */
+/* { dg-final { scan-frames "field s offset \[0-9\]+ size 2 .local." } } */
+/* { dg-final { scan-frames-not "field c " } } */
