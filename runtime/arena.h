@@ -19,6 +19,9 @@
 
 struct cpc_chunk;
 
+/* Internal to libcpc: not exported from the shared library.  */
+#define CPC_INTERNAL __attribute__ ((visibility ("hidden")))
+
 struct cpc_arena
 {
   char *bump;			/* next free byte of the current chunk */
@@ -32,14 +35,14 @@ struct cpc_arena
 };
 
 /* Make ARENA allocate first from the SIZE bytes at DATA (aligned).  */
-void cpc_arena_init (struct cpc_arena *arena, void *data, size_t size);
+CPC_INTERNAL void cpc_arena_init (struct cpc_arena *arena, void *data, size_t size);
 /* Release every malloc'd chunk.  */
-void cpc_arena_destroy (struct cpc_arena *arena);
+CPC_INTERNAL void cpc_arena_destroy (struct cpc_arena *arena);
 
 /* Slow paths, in arena.c.  */
-void *cpc_arena_alloc_chunk (struct cpc_arena *arena, size_t size);
-void cpc_arena_pop_chunk (struct cpc_arena *arena);
-void cpc_arena_bad_free (void *frame) __attribute__ ((noreturn, cold));
+CPC_INTERNAL void *cpc_arena_alloc_chunk (struct cpc_arena *arena, size_t size);
+CPC_INTERNAL void cpc_arena_pop_chunk (struct cpc_arena *arena);
+CPC_INTERNAL void cpc_arena_bad_free (void *frame) __attribute__ ((noreturn, cold));
 
 static inline size_t
 cpc_arena_round (size_t size)
