@@ -7,5 +7,5 @@ typedef int coroutine_fn (*op_fn) (int);
 int
 f (op_fn op)
 {
-  return op (1); /* { dg-error "called from 'f', which is not a coroutine_fn" } */
+  return op (1); /* { dg-error "from 'f', which is not a coroutine_fn" } */
 }
