@@ -196,13 +196,15 @@ transfer (liveness &lv, gimple *stmt, bitmap live, tree fndecl)
 	bitmap_clear_bit (live, id);
     }
   use_walk w = { &lv, live, fndecl };
-  tree kill = killed_var (stmt);
-  for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
+  /* Operand 0 of an assignment or call is the killed variable itself;
+     the same variable may still be read on the right-hand side.  */
+  unsigned first = (killed_var (stmt)
+		    && (is_gimple_assign (stmt) || is_gimple_call (stmt))) ? 1 : 0;
+  for (unsigned i = first; i < gimple_num_ops (stmt); i++)
     {
       tree *op = gimple_op_ptr (stmt, i);
-      if (!*op || *op == kill)
-	continue;
-      walk_tree (op, mark_uses_r, &w, NULL);
+      if (*op)
+	walk_tree (op, mark_uses_r, &w, NULL);
     }
 }
 

@@ -8,7 +8,8 @@
 static tree
 make_field (const char *name, tree type, tree var)
 {
-  tree field = build_decl (var ? DECL_SOURCE_LOCATION (var) : BUILTINS_LOCATION,
+  tree field = build_decl (var && DECL_P (var) ? DECL_SOURCE_LOCATION (var)
+			   : BUILTINS_LOCATION,
 			   FIELD_DECL, get_identifier (name), type);
   if (var && DECL_P (var))
     {

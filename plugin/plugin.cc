@@ -9,6 +9,10 @@
 #include "plugin-version.h"
 #include "c-family/c-pragma.h"
 
+/* The C front end's preprocessor: absent from lto1, which loads the plugin
+   too when it is given at -flto link time.  */
+#pragma weak parse_in
+
 int plugin_is_GPL_compatible;
 
 cpc_options cpc_opts;
@@ -139,7 +143,11 @@ define_version_macro (void *, void *)
 {
   char buf[32];
   snprintf (buf, sizeof buf, "__CPC__=%d", CPC_VERSION_NUMBER);
-  cpp_define (parse_in, buf);
+  /* Already-preprocessed input (-save-temps, -fpreprocessed) has seen the
+     macro when it was preprocessed; defining it again would be read as a
+     line marker.  */
+  if (&parse_in && parse_in && !cpp_get_options (parse_in)->preprocessed)
+    cpp_define (parse_in, buf);
 }
 
 int

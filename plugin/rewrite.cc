@@ -615,7 +615,14 @@ rewriter::build_ramp (basic_block bb)
     {
       tree *field = layout.field_of->get (p);
       gcc_assert (field);
-      add_stmt (&seq, gimple_build_assign (frame_ref (*field, fr), p),
+      tree val = p;
+      if (is_gimple_reg_type (TREE_TYPE (p)) && !is_gimple_reg (p))
+	{
+	  /* An address-taken parameter is memory: load it first.  */
+	  val = create_tmp_reg (TREE_TYPE (p), "cpc_arg");
+	  add_stmt (&seq, gimple_build_assign (val, p), loc, outer);
+	}
+      add_stmt (&seq, gimple_build_assign (frame_ref (*field, fr), val),
 		loc, outer);
     }
   add_stmt (&seq, gimple_build_assign (header_ref ("state", fr),
@@ -699,6 +706,12 @@ rewriter::run ()
 
   build_scope ();
   build_dispatch (resume_bbs);
+
+  /* The saved SSA names have no mention left: their variables replaced
+     them.  A stale name would still be streamed with F (-flto).  */
+  for (tree v : an.saved)
+    if (TREE_CODE (v) == SSA_NAME)
+      release_ssa_name_fn (fun, v);
 
   /* Move everything between the dispatch and the exit into R.  */
   basic_block dispatch = single_succ (ENTRY_BLOCK_PTR_FOR_FN (fun));
