@@ -24,6 +24,12 @@ static const char *
 setjmp_like_name (gcall *call)
 {
   tree fndecl = gimple_call_fndecl (call);
+  /* __builtin_setjmp and __builtin_longjmp are already lowered here.  */
+  if (gimple_call_builtin_p (call, BUILT_IN_SETJMP_SETUP)
+      || gimple_call_builtin_p (call, BUILT_IN_SETJMP_RECEIVER))
+    return "__builtin_setjmp";
+  if (gimple_call_builtin_p (call, BUILT_IN_LONGJMP))
+    return "__builtin_longjmp";
   if (gimple_call_flags (call) & ECF_RETURNS_TWICE)
     return fndecl ? IDENTIFIER_POINTER (DECL_NAME (fndecl)) : "setjmp";
   if (!fndecl || !DECL_NAME (fndecl))

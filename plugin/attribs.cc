@@ -75,15 +75,37 @@ fnptr_kind (tree type)
   return cpc_coroutine_type_p (target) ? 1 : 0;
 }
 
-/* Diagnose a value of type FROM used where type TO is expected.  Returns
-   true when it diagnosed.  */
+/* Like fnptr_kind, for the value of expression VALUE: the address of a
+   coroutine function may already carry the target's plain type (the C
+   front end folds the conversion of a constant initializer into it).  */
+
+static int
+value_fnptr_kind (tree value)
+{
+  tree inner = value;
+  STRIP_NOPS (inner);
+  if (TREE_CODE (inner) == ADDR_EXPR
+      && TREE_CODE (TREE_OPERAND (inner, 0)) == FUNCTION_DECL
+      && fnptr_kind (TREE_TYPE (value)) >= 0)
+    return cpc_coroutine_decl_p (TREE_OPERAND (inner, 0)) ? 1 : 0;
+  return fnptr_kind (TREE_TYPE (value));
+}
+
+/* Diagnose VALUE used where type TO is expected.  Returns true when it
+   diagnosed.  */
 
 static bool
-check_conversion (location_t loc, tree to, tree from)
+check_conversion (location_t loc, tree to, tree value)
 {
-  int to_kind = fnptr_kind (to), from_kind = fnptr_kind (from);
+  int to_kind = fnptr_kind (to), from_kind = value_fnptr_kind (value);
   if (to_kind < 0 || from_kind < 0 || to_kind == from_kind)
     return false;
+  /* An argument is seen both as an argument and as its own conversion:
+     one error per place is enough.  */
+  static location_t last_reported = UNKNOWN_LOCATION;
+  if (loc == last_reported)
+    return true;
+  last_reported = loc;
   if (from_kind)
     error_at (loc, "conversion from coroutine_fn function pointer to plain "
 	      "function pointer");
@@ -106,8 +128,12 @@ static tree
 check_conversions_r (tree *tp, int *walk_subtrees, void *data)
 {
   tree t = *tp;
-  location_t fallback = *(location_t *) data;
-  location_t loc = loc_or (t, fallback);
+  /* walk_tree is pre-order: a node without a location (an assignment
+     inside a return, say) takes the nearest located one before it.  */
+  location_t *last = (location_t *) data;
+  location_t loc = loc_or (t, *last);
+  if (EXPR_P (t) && EXPR_HAS_LOCATION (t))
+    *last = loc;
   if (TYPE_P (t))
     {
       *walk_subtrees = 0;
@@ -117,19 +143,21 @@ check_conversions_r (tree *tp, int *walk_subtrees, void *data)
     {
     CASE_CONVERT:
     case VIEW_CONVERT_EXPR:
-      check_conversion (loc, TREE_TYPE (t), TREE_TYPE (TREE_OPERAND (t, 0)));
+      check_conversion (loc, TREE_TYPE (t), TREE_OPERAND (t, 0));
       break;
 
     case MODIFY_EXPR:
     case INIT_EXPR:
       check_conversion (loc, TREE_TYPE (TREE_OPERAND (t, 0)),
-			TREE_TYPE (TREE_OPERAND (t, 1)));
+			TREE_OPERAND (t, 1));
       break;
 
     case DECL_EXPR:
       {
 	tree decl = DECL_EXPR_DECL (t);
-	if (VAR_P (decl) && DECL_INITIAL (decl))
+	/* Static initializers are checked at PLUGIN_FINISH_DECL.  */
+	if (VAR_P (decl) && !TREE_STATIC (decl) && DECL_INITIAL (decl)
+	    && DECL_INITIAL (decl) != error_mark_node)
 	  check_initializer (DECL_SOURCE_LOCATION (decl), TREE_TYPE (decl),
 			     DECL_INITIAL (decl));
       }
@@ -146,8 +174,7 @@ check_conversions_r (tree *tp, int *walk_subtrees, void *data)
 			    && TREE_VALUE (parm) != void_type_node;
 		 i++, parm = TREE_CHAIN (parm))
 	      check_conversion (loc_or (CALL_EXPR_ARG (t, i), loc),
-				TREE_VALUE (parm),
-				TREE_TYPE (CALL_EXPR_ARG (t, i)));
+				TREE_VALUE (parm), CALL_EXPR_ARG (t, i));
 	  }
       }
       break;
@@ -155,10 +182,8 @@ check_conversions_r (tree *tp, int *walk_subtrees, void *data)
     case COND_EXPR:
       if (TREE_OPERAND (t, 1) && TREE_OPERAND (t, 2))
 	{
-	  check_conversion (loc, TREE_TYPE (t),
-			    TREE_TYPE (TREE_OPERAND (t, 1)));
-	  check_conversion (loc, TREE_TYPE (t),
-			    TREE_TYPE (TREE_OPERAND (t, 2)));
+	  check_conversion (loc, TREE_TYPE (t), TREE_OPERAND (t, 1));
+	  check_conversion (loc, TREE_TYPE (t), TREE_OPERAND (t, 2));
 	}
       break;
 
@@ -180,7 +205,7 @@ check_initializer (location_t loc, tree type, tree init)
 {
   if (TREE_CODE (init) != CONSTRUCTOR)
     {
-      check_conversion (loc_or (init, loc), type, TREE_TYPE (init));
+      check_conversion (loc_or (init, loc), type, init);
       return;
     }
   unsigned i;
@@ -208,8 +233,9 @@ cpc_check_conversions (void *gcc_data, void *)
       || !DECL_SAVED_TREE (fndecl))
     return;
   location_t loc = DECL_SOURCE_LOCATION (fndecl);
+  location_t last = loc;
   hash_set<tree> visited;
-  walk_tree (&DECL_SAVED_TREE (fndecl), check_conversions_r, &loc, &visited);
+  walk_tree (&DECL_SAVED_TREE (fndecl), check_conversions_r, &last, &visited);
 
   if (cpc_coroutine_decl_p (fndecl))
     {
