@@ -44,6 +44,7 @@
 #include "dominance.h"
 #include "cfganal.h"
 #include "except.h"
+#include "tree-eh.h"
 #include "bitmap.h"
 #include "tree-iterator.h"
 #include "print-tree.h"

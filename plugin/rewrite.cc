@@ -234,7 +234,12 @@ rewriter::fix_stmt (gimple_stmt_iterator *gsi, gimple *stmt)
   tree lhs = gimple_get_lhs (stmt);
   bool need_tmp = false;
   if (lhs && TREE_CODE (lhs) != SSA_NAME && !is_gimple_reg (lhs)
-      && is_gimple_reg_type (TREE_TYPE (lhs)) && !gimple_clobber_p (stmt))
+      && is_gimple_call (stmt) && stmt_can_throw_internal (fun, stmt))
+    /* A call that may throw cannot store to memory: the store would sit
+       after the block's last statement.  */
+    need_tmp = true;
+  else if (lhs && TREE_CODE (lhs) != SSA_NAME && !is_gimple_reg (lhs)
+	   && is_gimple_reg_type (TREE_TYPE (lhs)) && !gimple_clobber_p (stmt))
     {
       if (is_gimple_call (stmt))
 	need_tmp = true;
@@ -250,7 +255,9 @@ rewriter::fix_stmt (gimple_stmt_iterator *gsi, gimple *stmt)
   if (need_tmp)
     {
       /* mem = a + b, mem = mem, mem = f ()  ->  t = ...; mem = t.  */
-      tree tmp = create_tmp_reg (TREE_TYPE (lhs), "cpc");
+      tree tmp = (is_gimple_reg_type (TREE_TYPE (lhs))
+		  ? create_tmp_reg (TREE_TYPE (lhs), "cpc")
+		  : create_tmp_var (TREE_TYPE (lhs), "cpc"));
       gimple_set_lhs (stmt, tmp);
       gimple *store = gimple_build_assign (lhs, tmp);
       gimple_set_location (store, gimple_location (stmt));
@@ -264,9 +271,17 @@ rewriter::fix_stmt (gimple_stmt_iterator *gsi, gimple *stmt)
       else
 	gsi_insert_after (gsi, store, GSI_SAME_STMT);
     }
+  /* Regimplify the operands only: for a call that may throw, GCC would
+     give even a register-free aggregate result a temporary and store it
+     after the call, in the middle of the block.  */
+  tree call_lhs = is_gimple_call (stmt) ? gimple_call_lhs (stmt) : NULL_TREE;
+  if (call_lhs)
+    gimple_call_set_lhs (as_a<gcall *> (stmt), NULL_TREE);
   push_gimplify_context (true);
   gimple_regimplify_operands (stmt, gsi);
   pop_gimplify_context (NULL);
+  if (call_lhs)
+    gimple_call_set_lhs (as_a<gcall *> (stmt), call_lhs);
   update_stmt (stmt);
 }
 
@@ -414,7 +429,10 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
       gcall *expand = build_entry_call (CPC_ENTRY_cpc__suspend, NULL_TREE, 0);
       gimple_set_location (expand, loc);
       gimple_set_block (expand, block);
-      gsi_replace (&gsi, expand, false);
+      /* The user's call could throw (-fexceptions); the runtime's cannot:
+	 move the EH information over, then drop the dead EH edge.  */
+      gsi_replace (&gsi, expand, true);
+      gimple_purge_dead_eh_edges (gimple_bb (expand));
       call = expand;
     }
   update_stmt (call);
@@ -712,6 +730,9 @@ rewriter::run ()
   for (tree v : an.saved)
     if (TREE_CODE (v) == SSA_NAME)
       release_ssa_name_fn (fun, v);
+
+  if (getenv ("CPC_DEBUG_DUMP"))
+    dump_function_to_file (fndecl, stderr, TDF_EH | TDF_BLOCKS);
 
   /* Move everything between the dispatch and the exit into R.  */
   basic_block dispatch = single_succ (ENTRY_BLOCK_PTR_FOR_FN (fun));
