@@ -408,9 +408,16 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
     {
       tree reg = mapped (v);
       if (tree *slot = spill_slot.get (reg))
-	add_stmt (&before,
-		  gimple_build_assign (frame_ref (*slot, frame_parm), reg),
-		  loc, block);
+	{
+	  gimple *spill = gimple_build_assign (frame_ref (*slot, frame_parm),
+					       reg);
+	  /* A variable may be live here only along paths the user's code
+	     never takes: the spill must not make -Wmaybe-uninitialized
+	     report a read the program does not do.  */
+	  suppress_warning (spill, OPT_Wuninitialized);
+	  suppress_warning (spill, OPT_Wmaybe_uninitialized);
+	  add_stmt (&before, spill, loc, block);
+	}
     }
   gimple_stmt_iterator gsi = gsi_for_stmt (call);
   gsi_insert_seq_before (&gsi, before, GSI_SAME_STMT);
