@@ -125,7 +125,10 @@ struct cpc_frame_layout
   tree hdr_field;
   tree retval_field;		/* NULL for void functions.  */
   hash_map<tree, tree> *field_of;	/* saved variable -> FIELD_DECL  */
+  /* A FIELD_DECL that is a member of a shared slot -> the slot's field.  */
+  hash_map<tree, tree> *union_field_of;
 };
+long cpc_frame_offset (cpc_frame_layout &layout, tree v);
 void cpc_build_frame (function *fun, cpc_analysis &an,
 		      cpc_frame_layout &layout);
 void cpc_dump_frame (function *fun, cpc_analysis &an,

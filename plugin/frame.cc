@@ -71,24 +71,84 @@ saved_order (const void *pa, const void *pb)
   return ua < ub ? -1 : ua > ub;
 }
 
+/* Register variables only need their slot while the function is
+   suspended at a point they are live across (or, for a parameter, between
+   the ramp and the start of the body, "point 0"): two of them whose sets
+   of points are disjoint can share one slot, a union of their types.
+   Memory variables are reachable at any time and keep slots of their own.  */
+
+struct slot_plan
+{
+  auto_vec<tree> vars;
+  bitmap points;
+};
+
+static bool
+register_class_p (tree v)
+{
+  return TREE_CODE (v) == SSA_NAME || is_gimple_reg (v);
+}
+
+static int
+size_order (const void *pa, const void *pb)
+{
+  tree a = *(const tree *) pa, b = *(const tree *) pb;
+  unsigned HOST_WIDE_INT sa = tree_to_uhwi (TYPE_SIZE_UNIT (TREE_TYPE (a)));
+  unsigned HOST_WIDE_INT sb = tree_to_uhwi (TYPE_SIZE_UNIT (TREE_TYPE (b)));
+  if (sa != sb)
+    return sa > sb ? -1 : 1;
+  return saved_order (pa, pb);
+}
+
 void
 cpc_build_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
 {
-  /* Parameters keep their order (stable sort by hand: qsort is not).  */
-  auto_vec<tree> parms, others;
+  bitmap_obstack ob;
+  bitmap_obstack_initialize (&ob);
+  hash_map<tree, bitmap> points_of;
   for (tree v : an.saved)
-    (TREE_CODE (v) == PARM_DECL ? parms : others).safe_push (v);
-  others.qsort (saved_order);
-  an.saved.truncate (0);
-  for (tree v : parms)
-    an.saved.safe_push (v);
-  for (tree v : others)
-    an.saved.safe_push (v);
+    if (register_class_p (v))
+      {
+	bitmap b = BITMAP_ALLOC (&ob);
+	if (TREE_CODE (v) == PARM_DECL)
+	  bitmap_set_bit (b, 0);
+	points_of.put (v, b);
+      }
+  for (cpc_suspend_point &p : an.points)
+    for (tree v : p.live)
+      if (bitmap *b = points_of.get (v))
+	bitmap_set_bit (*b, p.index);
+
+  /* Greedy colouring, largest first.  */
+  auto_vec<tree> regs, memory;
+  for (tree v : an.saved)
+    (register_class_p (v) ? regs : memory).safe_push (v);
+  regs.qsort (size_order);
+  memory.qsort (saved_order);
+  auto_delete_vec<slot_plan> slots;
+  for (tree v : regs)
+    {
+      bitmap pts = *points_of.get (v);
+      slot_plan *home = NULL;
+      for (slot_plan *s : slots)
+	if (!bitmap_intersect_p (s->points, pts))
+	  {
+	    home = s;
+	    break;
+	  }
+      if (!home)
+	{
+	  home = new slot_plan;
+	  home->points = BITMAP_ALLOC (&ob);
+	  slots.safe_push (home);
+	}
+      home->vars.safe_push (v);
+      bitmap_ior_into (home->points, pts);
+    }
 
   tree type = lang_hooks.types.make_type (RECORD_TYPE);
-  tree chain = NULL_TREE;
   layout.hdr_field = make_field ("__hdr", cpc_frame_header_type (), NULL_TREE);
-  chain = layout.hdr_field;
+  tree chain = layout.hdr_field;
   tree rettype = TREE_TYPE (TREE_TYPE (fun->decl));
   layout.retval_field = NULL_TREE;
   if (!VOID_TYPE_P (rettype))
@@ -98,7 +158,40 @@ cpc_build_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
       chain = layout.retval_field;
     }
   layout.field_of = new hash_map<tree, tree>;
-  for (tree v : an.saved)
+  layout.union_field_of = new hash_map<tree, tree>;
+  unsigned slot_no = 0;
+  for (slot_plan *s : slots)
+    {
+      tree f;
+      if (s->vars.length () == 1)
+	{
+	  f = make_field (field_name (s->vars[0]), TREE_TYPE (s->vars[0]),
+			  s->vars[0]);
+	  layout.field_of->put (s->vars[0], f);
+	}
+      else
+	{
+	  tree u = lang_hooks.types.make_type (UNION_TYPE);
+	  tree members = NULL_TREE;
+	  for (tree v : s->vars)
+	    {
+	      tree m = make_field (field_name (v), TREE_TYPE (v), v);
+	      DECL_CHAIN (m) = members;
+	      members = m;
+	      layout.field_of->put (v, m);
+	    }
+	  char uname[32];
+	  snprintf (uname, sizeof uname, "__slot%u", slot_no);
+	  finish_builtin_struct (u, uname, members, NULL_TREE);
+	  f = make_field (uname, u, NULL_TREE);
+	  for (tree m = TYPE_FIELDS (u); m; m = DECL_CHAIN (m))
+	    layout.union_field_of->put (m, f);
+	}
+      slot_no++;
+      DECL_CHAIN (f) = chain;
+      chain = f;
+    }
+  for (tree v : memory)
     {
       tree f = make_field (field_name (v), TREE_TYPE (v), v);
       DECL_CHAIN (f) = chain;
@@ -110,6 +203,19 @@ cpc_build_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
 	    IDENTIFIER_POINTER (DECL_NAME (fun->decl)));
   finish_builtin_struct (type, name, chain, NULL_TREE);
   layout.type = type;
+  bitmap_obstack_release (&ob);
+}
+
+/* Byte offset of variable V's storage in the frame.  */
+
+long
+cpc_frame_offset (cpc_frame_layout &layout, tree v)
+{
+  tree f = *layout.field_of->get (v);
+  long off = int_byte_position (f);
+  if (tree *outer = layout.union_field_of->get (f))
+    off += int_byte_position (*outer);
+  return off;
 }
 
 static const char *
@@ -136,12 +242,13 @@ var_name (tree v)
 }
 
 static void
-dump_field (tree field, const char *name, const char *kind)
+dump_field (tree field, long offset, const char *name, const char *kind,
+	    bool shared)
 {
-  fprintf (stderr, "cpc-frames:   field %s offset %ld size %ld%s%s%s\n", name,
-	   (long) int_byte_position (field),
-	   (long) tree_to_shwi (DECL_SIZE_UNIT (field)),
-	   kind ? " (" : "", kind ? kind : "", kind ? ")" : "");
+  fprintf (stderr, "cpc-frames:   field %s offset %ld size %ld%s%s%s%s\n",
+	   name, offset, (long) tree_to_shwi (DECL_SIZE_UNIT (field)),
+	   kind ? " (" : "", kind ? kind : "", shared ? ", shared slot" : "",
+	   kind ? ")" : "");
 }
 
 void
@@ -169,9 +276,14 @@ cpc_dump_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
 	fprintf (stderr, "cpc-frames:   suspend %u at %s:%d: indirect call\n",
 		 p.index, l.file, l.line);
     }
-  dump_field (layout.hdr_field, "__hdr", NULL);
+  dump_field (layout.hdr_field, 0, "__hdr", NULL, false);
   if (layout.retval_field)
-    dump_field (layout.retval_field, "__retval", NULL);
+    dump_field (layout.retval_field, int_byte_position (layout.retval_field),
+		"__retval", NULL, false);
   for (tree v : an.saved)
-    dump_field (*layout.field_of->get (v), var_name (v), var_kind (v));
+    {
+      tree f = *layout.field_of->get (v);
+      dump_field (f, cpc_frame_offset (layout, v), var_name (v), var_kind (v),
+		  layout.union_field_of->get (f) != NULL);
+    }
 }

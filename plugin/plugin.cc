@@ -123,6 +123,7 @@ public:
       cpc_dump_frame (fun, an, layout);
     cpc_rewrite (fun, an, layout);
     delete layout.field_of;
+    delete layout.union_field_of;
     return 0;
   }
 };

@@ -61,8 +61,10 @@ private:
 tree
 rewriter::frame_ref (tree field, tree frame)
 {
-  tree ref = build3 (COMPONENT_REF, TREE_TYPE (field),
-		     build_simple_mem_ref (frame), field, NULL_TREE);
+  tree base = build_simple_mem_ref (frame);
+  if (tree *slot = layout.union_field_of->get (field))
+    base = build3 (COMPONENT_REF, TREE_TYPE (*slot), base, *slot, NULL_TREE);
+  tree ref = build3 (COMPONENT_REF, TREE_TYPE (field), base, field, NULL_TREE);
   if (TREE_THIS_VOLATILE (field))
     TREE_THIS_VOLATILE (ref) = TREE_SIDE_EFFECTS (ref) = 1;
   return ref;

@@ -1,0 +1,30 @@
+/* Register variables whose sets of suspension points are disjoint share a
+   frame slot: A is live only across the first suspension, B only across
+   the second, so both sit at the same offset.  C, live across both, can
+   still share with the parameter, which is only needed between the ramp
+   and the start of the body.  Two 8-byte slots after the header.  */
+/* { dg-do compile } */
+/* { dg-options "-O2 -fplugin-arg-cpc-dump-frames" } */
+#include <cpc.h>
+
+extern int get (void);
+extern void put (int);
+
+coroutine_fn void
+shared (void *unused)
+{
+  int c = get ();
+  int a = get ();
+  cpc_suspend ();
+  put (a);
+  int b = get ();
+  cpc_suspend ();
+  put (b);
+  put (c);
+}
+
+/* { dg-final { scan-frames "function 'shared' .*: 2 suspension points, frame 40 bytes" } } */
+/* { dg-final { scan-frames "field unused offset 24 size 8 \\(parameter, shared slot\\)" } } */
+/* { dg-final { scan-frames "field c offset 24 size 4 \\(local, shared slot\\)" } } */
+/* { dg-final { scan-frames "field a offset 32 size 4 \\(local, shared slot\\)" } } */
+/* { dg-final { scan-frames "field b offset 32 size 4 \\(local, shared slot\\)" } } */
