@@ -104,6 +104,7 @@ cpc_find_suspend_points (function *fun, cpc_analysis &an)
 	  p.is_cpc_suspend = cpc_suspend_decl_p (gimple_call_fndecl (call));
 	  p.loc = gimple_location (call);
 	  p.live = vNULL;
+	  p.stack_saves = vNULL;
 	  an.points.safe_push (p);
 	}
 }
@@ -151,7 +152,11 @@ candidate_p (tree t, tree fndecl)
     return true;
   if (TREE_CODE (t) == PARM_DECL)
     return DECL_CONTEXT (t) == fndecl;
-  return VAR_P (t) && !is_global_var (t) && DECL_CONTEXT (t) == fndecl;
+  /* A variable with a value expression (a VLA: *vla.0) never appears in
+     the body itself: its storage pointer does, and is checked.  */
+  return (VAR_P (t) && !is_global_var (t) && DECL_CONTEXT (t) == fndecl
+	  && !DECL_HAS_VALUE_EXPR_P (t)
+	  && TREE_CODE (DECL_SIZE_UNIT (t)) == INTEGER_CST);
 }
 
 struct use_walk
@@ -406,6 +411,15 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
   hash_set<tree> from_alloca;
   find_alloca_values (fun, from_alloca);
 
+  hash_set<tree> stack_saves;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      if (gimple_call_builtin_p (gsi_stmt (gsi), BUILT_IN_STACK_SAVE))
+	if (tree lhs = gimple_call_lhs (gsi_stmt (gsi)))
+	  stack_saves.add (lhs);
+
   bitmap saved = BITMAP_ALLOC (&lv.obstack);
   bitmap across = BITMAP_ALLOC (&lv.obstack);
   hash_set<tree> reported;
@@ -426,9 +440,13 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
 		error_at (p.loc, "%<alloca%> storage is live across a "
 			  "suspension point");
 	    }
-	  if (is_gimple_reg (v) || TREE_CODE (v) == SSA_NAME)
+	  if (stack_saves.contains (v) && VAR_P (v))
+	    p.stack_saves.safe_push (v);
+	  else if (is_gimple_reg (v) || TREE_CODE (v) == SSA_NAME)
 	    p.live.safe_push (v);
 	}
+      for (tree v : p.stack_saves)
+	bitmap_clear_bit (across, lv.id (v));
       bitmap_ior_into (saved, across);
 
       /* Memory that may be reached through a pointer stays in the frame

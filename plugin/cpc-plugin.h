@@ -98,6 +98,10 @@ struct cpc_suspend_point
   /* Register variables live after the call (its result excluded): spilled
      to the frame before the call, reloaded on the resume path.  */
   vec<tree> live;
+  /* Variables holding a __builtin_stack_save value live after the call:
+     not saved; the resume path takes a fresh one, since the stack they
+     describe is gone (only a VLA's deallocation uses them).  */
+  vec<tree> stack_saves;
 };
 
 struct cpc_analysis
@@ -110,7 +114,10 @@ struct cpc_analysis
   ~cpc_analysis ()
   {
     for (cpc_suspend_point &p : points)
-      p.live.release ();
+      {
+	p.live.release ();
+	p.stack_saves.release ();
+      }
   }
 };
 

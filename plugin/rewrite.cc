@@ -495,6 +495,13 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
 		  gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
 		  loc, block);
     }
+  for (tree v : p.stack_saves)
+    {
+      gcall *save = gimple_build_call (builtin_decl_explicit
+				       (BUILT_IN_STACK_SAVE), 0);
+      gimple_call_set_lhs (save, mapped (v));
+      add_stmt (&rseq, save, loc, block);
+    }
   if (!p.is_cpc_suspend)
     {
       tree done = create_tmp_var (ptr_type_node, "cpc_done");
