@@ -67,9 +67,11 @@ cpc_frame_header_type (void)
     fields = f;								\
   }
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
+#define DEF_CPC_CONSTANT(NAME, VALUE)
 #include "cpc-abi.def"
 #undef DEF_CPC_FRAME_FIELD
 #undef DEF_CPC_ENTRY2
+#undef DEF_CPC_CONSTANT
   /* finish_builtin_struct reverses the chain back into .def order.  */
   finish_builtin_struct (header_type, "cpc_frame", fields, NULL_TREE);
   return header_type;
@@ -141,7 +143,9 @@ cpc_entry_decl (cpc_entry which)
     case CPC_ENTRY_##NAME:						\
       entry_decls[which] = build_entry_decl (#NAME, #RET, #ARG1, #ARG2); \
       break;
+#define DEF_CPC_CONSTANT(NAME, VALUE)
 #include "cpc-abi.def"
+#undef DEF_CPC_CONSTANT
 #undef DEF_CPC_FRAME_FIELD
 #undef DEF_CPC_ENTRY2
     default:

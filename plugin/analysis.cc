@@ -399,6 +399,49 @@ vla_of (function *fun, tree ptr)
   return NULL_TREE;
 }
 
+static tree
+note_address_r (tree *tp, int *walk_subtrees, void *data)
+{
+  if (TYPE_P (*tp))
+    *walk_subtrees = 0;
+  else if (TREE_CODE (*tp) == ADDR_EXPR)
+    {
+      tree base = get_base_address (TREE_OPERAND (*tp, 0));
+      if (base && DECL_P (base))
+	((hash_set<tree> *) data)->add (base);
+    }
+  return NULL_TREE;
+}
+
+/* Variables whose address the body computes, or hands to an asm.  */
+
+static void
+find_escaped (function *fun, hash_set<tree> &escaped)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, fun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gimple *stmt = gsi_stmt (gsi);
+	for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
+	  if (gimple_op (stmt, i))
+	    walk_tree (gimple_op_ptr (stmt, i), note_address_r, &escaped,
+		       NULL);
+	if (gasm *as = dyn_cast<gasm *> (stmt))
+	  for (unsigned i = 0; i < gimple_asm_noutputs (as)
+			       + gimple_asm_ninputs (as); i++)
+	    {
+	      tree op = (i < gimple_asm_noutputs (as)
+			 ? gimple_asm_output_op (as, i)
+			 : gimple_asm_input_op (as, i - gimple_asm_noutputs (as)));
+	      tree base = get_base_address (TREE_VALUE (op));
+	      if (base && DECL_P (base))
+		escaped.add (base);
+	    }
+      }
+}
+
 void
 cpc_compute_saved (function *fun, cpc_analysis &an)
 {
@@ -459,6 +502,24 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
 	      && (TREE_CODE (v) == PARM_DECL || in_scope_p (v, block, scope_of)))
 	    bitmap_set_bit (saved, i);
 	}
+    }
+
+  /* A frame is only CPC_FRAME_ALIGN-aligned: an over-aligned variable
+     can live there only if nobody sees its address.  (TREE_ADDRESSABLE
+     is too coarse: the C front end sets it for a subscripted vector.)  */
+  hash_set<tree> escaped;
+  find_escaped (fun, escaped);
+  bitmap_iterator bi0;
+  unsigned id0;
+  EXECUTE_IF_SET_IN_BITMAP (saved, 0, id0, bi0)
+    {
+      tree v = lv.vars[id0];
+      if (escaped.contains (v)
+	  && DECL_ALIGN (v) > CPC_FRAME_ALIGN * BITS_PER_UNIT)
+	error_at (DECL_SOURCE_LOCATION (v),
+		  "%qD needs %u-byte alignment but a coroutine frame only "
+		  "guarantees %u bytes, and its address is taken",
+		  v, DECL_ALIGN_UNIT (v), (unsigned) CPC_FRAME_ALIGN);
     }
 
   /* Parameters always travel from the ramp to the resume function

@@ -74,11 +74,22 @@ bool cpc_suspend_decl_p (const_tree fndecl);
 enum cpc_entry
 {
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_CONSTANT(NAME, VALUE)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2) CPC_ENTRY_##NAME,
+#include "cpc-abi.def"
+  CPC_ENTRY_MAX
+};
+#undef DEF_CPC_ENTRY2
+#undef DEF_CPC_CONSTANT
+
+enum cpc_constant
+{
+#define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
+#define DEF_CPC_CONSTANT(NAME, VALUE) CPC_##NAME = VALUE,
 #include "cpc-abi.def"
 #undef DEF_CPC_FRAME_FIELD
 #undef DEF_CPC_ENTRY2
-  CPC_ENTRY_MAX
+#undef DEF_CPC_CONSTANT
 };
 tree cpc_frame_header_type (void);
 tree cpc_frame_header_field (const char *name);

@@ -18,6 +18,14 @@ make_field (const char *name, tree type, tree var)
       TREE_THIS_VOLATILE (field) = TREE_THIS_VOLATILE (var);
       TREE_ADDRESSABLE (field) = TREE_ADDRESSABLE (var);
     }
+  /* Frames are only CPC_FRAME_ALIGN-aligned: an over-aligned type gets a
+     less aligned variant, so every access the plugin generates copes.
+     (Over-aligned variables whose address escapes are rejected.)  */
+  unsigned cap = CPC_FRAME_ALIGN * BITS_PER_UNIT;
+  if (DECL_ALIGN (field) > cap)
+    SET_DECL_ALIGN (field, cap);
+  if (TYPE_ALIGN (type) > cap)
+    TREE_TYPE (field) = build_aligned_type (type, cap);
   return field;
 }
 

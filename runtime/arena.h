@@ -13,9 +13,13 @@
 #define CPC_ARENA_H
 
 #include <stddef.h>
+#include "cpc-abi.h"
 
-/* Every frame is aligned to, and sized in multiples of, this.  */
+/* Every frame is aligned to, and sized in multiples of, this.  The
+   plugin relies on it (cpc-abi.def, FRAME_ALIGN).  */
 #define CPC_FRAME_ALIGN 16
+_Static_assert (CPC_FRAME_ALIGN == CPC__FRAME_ALIGN,
+		"arena alignment differs from the ABI's FRAME_ALIGN");
 
 struct cpc_chunk;
 

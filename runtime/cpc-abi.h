@@ -27,9 +27,22 @@ struct cpc_frame
 {
 #define DEF_CPC_FRAME_FIELD(NAME, KIND) CPC__KIND_##KIND NAME;
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
+#define DEF_CPC_CONSTANT(NAME, VALUE)
 #include "cpc-abi.def"
 #undef DEF_CPC_FRAME_FIELD
 #undef DEF_CPC_ENTRY2
+#undef DEF_CPC_CONSTANT
+};
+
+enum
+{
+#define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
+#define DEF_CPC_CONSTANT(NAME, VALUE) CPC__##NAME = VALUE,
+#include "cpc-abi.def"
+#undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_ENTRY2
+#undef DEF_CPC_CONSTANT
 };
 
 #define CPC__ARGS_VOID_VOID void
@@ -37,11 +50,13 @@ struct cpc_frame
 #define CPC__ARGS_SIZE_VOID size_t
 #define CPC__ARGS_FRAME_PTR_RESUME_FN struct cpc_frame *, cpc__resume_fn
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_CONSTANT(NAME, VALUE)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2) \
   CPC__KIND_##RET NAME (CPC__ARGS_##ARG1##_##ARG2);
 #include "cpc-abi.def"
 #undef DEF_CPC_FRAME_FIELD
 #undef DEF_CPC_ENTRY2
+#undef DEF_CPC_CONSTANT
 
 #ifdef __cplusplus
 }
