@@ -1,6 +1,7 @@
 /* Over-aligned values (a 32-byte vector, a 64-byte-aligned struct) live
    across suspensions: frames are only 16-byte aligned, so the plugin gives
    their slots a less aligned type and every access copes.  */
+/* { dg-options "-Wno-psabi" } */
 #include <cpc.h>
 #include <stdlib.h>
 typedef double v4d __attribute__ ((vector_size (32)));
