@@ -4,7 +4,9 @@
 
 #if defined (__x86_64__) || defined (__i386__)
 # define JUMP "jmp %l0"
-#elif defined (__aarch64__) || defined (__riscv)
+#elif defined (__aarch64__)
+# define JUMP "b %l0"
+#elif defined (__riscv)
 # define JUMP "j %l0"
 #elif defined (__s390__)
 # define JUMP "j %l0"
