@@ -48,6 +48,7 @@
 #include "bitmap.h"
 #include "tree-iterator.h"
 #include "print-tree.h"
+#include "gcc-compat.h"
 
 /* Version announced to C code as __CPC__ (major * 10000 + minor * 100 +
    patch).  */
