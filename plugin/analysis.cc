@@ -490,6 +490,26 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
 	}
       for (tree v : p.stack_saves)
 	bitmap_clear_bit (across, lv.id (v));
+      /* At -O0 and -Og the user expects every variable in scope to show
+	 its value after a suspension, dead or not: keep them all.  */
+      if (!optimize || optimize_debug)
+	{
+	  tree block = gimple_block (p.call);
+	  for (unsigned i = 0; i < lv.vars.length (); i++)
+	    {
+	      tree v = lv.vars[i];
+	      if (DECL_P (v) && DECL_NAME (v) && !DECL_ARTIFICIAL (v)
+		  && !DECL_IGNORED_P (v)
+		  && (TREE_CODE (v) == PARM_DECL
+		      || in_scope_p (v, block, scope_of))
+		  && !bitmap_bit_p (across, i))
+		{
+		  bitmap_set_bit (across, i);
+		  if (is_gimple_reg (v))
+		    p.live.safe_push (v);
+		}
+	    }
+	}
       bitmap_ior_into (saved, across);
 
       /* Memory that may be reached through a pointer stays in the frame

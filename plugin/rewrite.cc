@@ -28,6 +28,7 @@ struct rewriter
   tree frame_parm;		/* R's only parameter.  */
   tree top_block;		/* Scope of F's outermost variables in R.  */
   basic_block exit_bb;		/* R's single exit.  */
+  basic_block start_bb;		/* Where a fresh start enters the body.  */
 
   /* Mentions to replace in the body: memory variables and the result by
      their frame field, parameters and saved SSA names by variables.  */
@@ -38,7 +39,8 @@ struct rewriter
 
   rewriter (function *f, cpc_analysis &a, cpc_frame_layout &l)
     : fun (f), fndecl (f->decl), an (a), layout (l), resume_decl (NULL_TREE),
-      frame_parm (NULL_TREE), top_block (NULL_TREE), exit_bb (NULL)
+      frame_parm (NULL_TREE), top_block (NULL_TREE), exit_bb (NULL),
+      start_bb (NULL)
   {}
 
   void run ();
@@ -55,6 +57,7 @@ private:
   void build_dispatch (vec<basic_block> &resume_bbs);
   void build_scope ();
   void build_ramp (basic_block bb);
+  void emit_line_table ();
   tree mapped (tree v);
 };
 
@@ -389,6 +392,19 @@ add_stmt (gimple_seq *seq, gimple *stmt, location_t loc, tree block)
   gimple_seq_add_stmt (seq, stmt);
 }
 
+/* After a reload of user variable VAR: a debug bind, so that when the
+   optimizers drop a reload nobody reads (the variable is dead), the
+   debugger still learns its value from the frame.  */
+
+static void
+add_debug_bind (gimple_seq *seq, tree var, location_t loc, tree block)
+{
+  if (!MAY_HAVE_DEBUG_BIND_STMTS || !VAR_P (var) || DECL_IGNORED_P (var)
+      || !DECL_NAME (var))
+    return;
+  add_stmt (seq, gimple_build_debug_bind (var, var, NULL), loc, block);
+}
+
 /* Suspension point P: record the state and spill before the call, test
    for suspension after it, and build the block the dispatch enters when
    resuming there.  */
@@ -484,6 +500,10 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
     }
 
   /* Resume path: reload, take the finished callee's frame and result.  */
+  /* The resume path has no line of its own: it may be laid out right
+     after the dispatch, and a debugger must not take its first
+     instruction for the start of the user's body.  */
+  location_t rloc = UNKNOWN_LOCATION;
   basic_block res = create_empty_bb (exit_bb->prev_bb);
   add_bb_to_loop (res, current_loops->tree_root);
   gimple_seq rseq = NULL;
@@ -491,39 +511,42 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
     {
       tree reg = mapped (v);
       if (tree *slot = spill_slot.get (reg))
-	add_stmt (&rseq,
-		  gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
-		  loc, block);
+	{
+	  add_stmt (&rseq,
+		    gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
+		    rloc, block);
+	  add_debug_bind (&rseq, reg, rloc, block);
+	}
     }
   for (tree v : p.stack_saves)
     {
       gcall *save = gimple_build_call (builtin_decl_explicit
 				       (BUILT_IN_STACK_SAVE), 0);
       gimple_call_set_lhs (save, mapped (v));
-      add_stmt (&rseq, save, loc, block);
+      add_stmt (&rseq, save, rloc, block);
     }
   if (!p.is_cpc_suspend)
     {
       tree done = create_tmp_var (ptr_type_node, "cpc_done");
       add_stmt (&rseq, build_entry_call (CPC_ENTRY_cpc__take_done, done, 0),
-		loc, block);
+		rloc, block);
       if (tmp && !VOID_TYPE_P (rettype))
 	{
 	  tree view = cpc_retval_view_type (rettype);
 	  tree vptr = create_tmp_var (build_pointer_type (view), "cpc_view");
 	  add_stmt (&rseq, gimple_build_assign (vptr, fold_convert
 						(TREE_TYPE (vptr), done)),
-		    loc, block);
+		    rloc, block);
 	  tree rfield = DECL_CHAIN (TYPE_FIELDS (view));
 	  tree ref = build3 (COMPONENT_REF, rettype,
 			     build_simple_mem_ref (vptr), rfield, NULL_TREE);
 	  if (is_gimple_reg_type (rettype))
-	    add_stmt (&rseq, gimple_build_assign (tmp, ref), loc, block);
+	    add_stmt (&rseq, gimple_build_assign (tmp, ref), rloc, block);
 	  else
-	    add_stmt (&rseq, gimple_build_assign (tmp, ref), loc, block);
+	    add_stmt (&rseq, gimple_build_assign (tmp, ref), rloc, block);
 	}
       add_stmt (&rseq, build_entry_call (CPC_ENTRY_cpc__frame_free,
-					 NULL_TREE, 1, done), loc, block);
+					 NULL_TREE, 1, done), rloc, block);
     }
   gsi = gsi_start_bb (res);
   if (rseq)
@@ -538,17 +561,23 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
 void
 rewriter::build_dispatch (vec<basic_block> &resume_bbs)
 {
-  location_t loc = DECL_SOURCE_LOCATION (fndecl);
+  /* No line of its own: a debugger's prologue analysis then puts "break F"
+     on the first line of the user's body.  */
+  location_t loc = UNKNOWN_LOCATION;
   edge entry = single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (fun));
   basic_block start = split_edge (entry);
+  start_bb = start;
   gimple_seq loads = NULL;
   for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
     {
       tree reg = mapped (p);
       if (tree *slot = spill_slot.get (reg))
-	add_stmt (&loads,
-		  gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
-		  loc, top_block);
+	{
+	  add_stmt (&loads,
+		    gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
+		    loc, top_block);
+	  add_debug_bind (&loads, reg, loc, top_block);
+	}
     }
   if (loads)
     {
@@ -726,6 +755,42 @@ rewriter::build_ramp (basic_block bb)
   gsi_insert_after (&gsi, r, GSI_NEW_STMT);
 }
 
+/* For debuggers (the gdb extension's "cpc bt"): the source line of each
+   suspension point, indexed by state.  A static array of unsigned int,
+   symbol "<R>.cpc_lines": element 0 is the number of points, element K
+   the line of point K.  */
+
+void
+rewriter::emit_line_table ()
+{
+  unsigned n = an.points.length ();
+  tree type = build_array_type_nelts (unsigned_type_node, n + 1);
+  vec<constructor_elt, va_gc> *elts = NULL;
+  CONSTRUCTOR_APPEND_ELT (elts, size_int (0),
+			  build_int_cst (unsigned_type_node, n));
+  for (cpc_suspend_point &p : an.points)
+    CONSTRUCTOR_APPEND_ELT (elts, size_int (p.index),
+			    build_int_cst (unsigned_type_node,
+					   LOCATION_LINE (p.loc)));
+  char name[512];
+  snprintf (name, sizeof name, "%s.cpc_lines",
+	    IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (resume_decl)));
+  tree var = build_decl (DECL_SOURCE_LOCATION (fndecl), VAR_DECL,
+			 get_identifier (name), type);
+  SET_DECL_ASSEMBLER_NAME (var, get_identifier (name));
+  TREE_STATIC (var) = 1;
+  TREE_READONLY (var) = 1;
+  TREE_PUBLIC (var) = 0;
+  TREE_USED (var) = 1;
+  DECL_ARTIFICIAL (var) = 1;
+  DECL_IGNORED_P (var) = 1;
+  DECL_PRESERVE_P (var) = 1;
+  DECL_INITIAL (var) = build_constructor (type, elts);
+  TREE_CONSTANT (DECL_INITIAL (var)) = 1;
+  TREE_STATIC (DECL_INITIAL (var)) = 1;
+  varpool_node::finalize_decl (var);
+}
+
 void
 rewriter::run ()
 {
@@ -750,8 +815,23 @@ rewriter::run ()
   if (getenv ("CPC_DEBUG_DUMP"))
     dump_function_to_file (fndecl, stderr, TDF_EH | TDF_BLOCKS);
 
-  /* Move everything between the dispatch and the exit into R.  */
+  /* Move everything between the dispatch and the exit into R.  The move
+     lays blocks out in a depth-first order; remember the source order.  */
   basic_block dispatch = single_succ (ENTRY_BLOCK_PTR_FOR_FN (fun));
+  auto_vec<basic_block> layout_order;
+  layout_order.safe_push (dispatch);
+  layout_order.safe_push (start_bb);
+  {
+    hash_set<basic_block> is_resume;
+    for (basic_block res : resume_bbs)
+      is_resume.add (res);
+    basic_block bb;
+    FOR_EACH_BB_FN (bb, fun)
+      if (bb != dispatch && !is_resume.contains (bb))
+	layout_order.safe_push (bb);
+    for (basic_block res : resume_bbs)
+      layout_order.safe_push (res);
+  }
   free_dominance_info (CDI_DOMINATORS);
   calculate_dominance_info (CDI_DOMINATORS);
   basic_block ramp_bb = move_sese_region_to_fn (DECL_STRUCT_FUNCTION
@@ -764,8 +844,34 @@ rewriter::run ()
   loops_state_set (LOOPS_NEED_FIXUP);
 
   /* R skips the lowering passes still to come for F: do their part.  */
+  emit_line_table ();
+
+  /* The ramp is plumbing: debuggers should find the user's function F in
+     R (same DWARF name), so the ramp gets a name of its own in the debug
+     information.  Its symbol, computed first, stays F.  */
+  DECL_ASSEMBLER_NAME (fndecl);
+  char ramp_name[512];
+  snprintf (ramp_name, sizeof ramp_name, "%s.ramp",
+	    IDENTIFIER_POINTER (DECL_NAME (fndecl)));
+  DECL_NAME (fndecl) = get_identifier (ramp_name);
+  DECL_ARTIFICIAL (fndecl) = 1;
+
   cgraph_node::add_new_function (resume_decl, true);
   push_cfun (DECL_STRUCT_FUNCTION (resume_decl));
+  /* Lay R out as the source was, the resume paths last, so that without
+     optimization the body's first line follows the dispatch (a debugger
+     puts "break F" there).  */
+  {
+    basic_block after = ENTRY_BLOCK_PTR_FOR_FN (cfun);
+    hash_set<basic_block> placed;
+    for (basic_block bb : layout_order)
+      if (bb != after && BASIC_BLOCK_FOR_FN (cfun, bb->index) == bb
+	  && !placed.add (bb))
+	{
+	  move_block_after (bb, after);
+	  after = bb;
+	}
+  }
   calculate_dominance_info (CDI_DOMINATORS);
   fix_loop_structure (NULL);
   free_dominance_info (CDI_DOMINATORS);
