@@ -165,9 +165,12 @@ check_conversions_r (tree *tp, int *walk_subtrees, void *data)
 
     case CALL_EXPR:
       {
+	/* Internal-function calls (e.g. __attribute__ ((fallthrough)))
+	   have no function operand.  */
 	tree fn = CALL_EXPR_FN (t);
-	tree fntype = TREE_TYPE (TREE_TYPE (fn));
-	if (FUNC_OR_METHOD_TYPE_P (fntype))
+	tree fntype = (fn && POINTER_TYPE_P (TREE_TYPE (fn))
+		       ? TREE_TYPE (TREE_TYPE (fn)) : NULL_TREE);
+	if (fntype && FUNC_OR_METHOD_TYPE_P (fntype))
 	  {
 	    tree parm = TYPE_ARG_TYPES (fntype);
 	    for (int i = 0; i < call_expr_nargs (t) && parm
