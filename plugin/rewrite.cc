@@ -397,12 +397,13 @@ add_stmt (gimple_seq *seq, gimple *stmt, location_t loc, tree block)
    debugger still learns its value from the frame.  */
 
 static void
-add_debug_bind (gimple_seq *seq, tree var, location_t loc, tree block)
+add_debug_bind (gimple_seq *seq, tree var, tree value, location_t loc,
+		tree block)
 {
   if (!MAY_HAVE_DEBUG_BIND_STMTS || !VAR_P (var) || DECL_IGNORED_P (var)
       || !DECL_NAME (var))
     return;
-  add_stmt (seq, gimple_build_debug_bind (var, var, NULL), loc, block);
+  add_stmt (seq, gimple_build_debug_bind (var, value, NULL), loc, block);
 }
 
 /* Suspension point P: record the state and spill before the call, test
@@ -488,6 +489,8 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
   edge to_exit = make_edge (check, exit_bb, EDGE_TRUE_VALUE);
   to_exit->probability = profile_probability::very_unlikely ();
 
+  gimple_seq join_binds = NULL;
+
   /* Join: the original result assignment.  */
   if (lhs)
     {
@@ -515,7 +518,11 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
 	  add_stmt (&rseq,
 		    gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
 		    rloc, block);
-	  add_debug_bind (&rseq, reg, rloc, block);
+	  /* Where both paths meet, the value is in the slot either way: a
+	     debugger finds it there even if the variable is dead and the
+	     optimizers dropped the reload.  */
+	  add_debug_bind (&join_binds, reg, frame_ref (*slot, frame_parm),
+			  rloc, block);
 	}
     }
   for (tree v : p.stack_saves)
@@ -551,6 +558,14 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
   gsi = gsi_start_bb (res);
   if (rseq)
     gsi_insert_seq_after (&gsi, rseq, GSI_NEW_STMT);
+  if (join_binds)
+    {
+      gsi = gsi_last_bb (join);
+      if (gsi_end_p (gsi))
+	gsi_insert_seq_after (&gsi, join_binds, GSI_NEW_STMT);
+      else
+	gsi_insert_seq_after (&gsi, join_binds, GSI_CONTINUE_LINKING);
+    }
   make_single_succ_edge (res, join, EDGE_FALLTHRU);
   resume_bbs.safe_push (res);
 }
@@ -576,7 +591,8 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
 	  add_stmt (&loads,
 		    gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
 		    loc, top_block);
-	  add_debug_bind (&loads, reg, loc, top_block);
+	  add_debug_bind (&loads, reg, frame_ref (*slot, frame_parm), loc,
+			  top_block);
 	}
     }
   if (loads)
