@@ -474,20 +474,27 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
   basic_block check = split_edge (fall);
   basic_block join = split_edge (single_succ_edge (check));
 
-  tree susp = create_tmp_var (integer_type_node, "cpc_susp");
-  gimple_seq cseq = NULL;
-  add_stmt (&cseq, build_entry_call (CPC_ENTRY_cpc__suspending, susp, 0),
-	    loc, block);
-  add_stmt (&cseq, gimple_build_cond (NE_EXPR, susp, integer_zero_node,
-				      NULL_TREE, NULL_TREE), loc, block);
-  gsi = gsi_start_bb (check);
-  gsi_insert_seq_after (&gsi, cseq, GSI_NEW_STMT);
-  edge to_join = single_succ_edge (check);
-  to_join->flags &= ~EDGE_FALLTHRU;
-  to_join->flags |= EDGE_FALSE_VALUE;
-  to_join->probability = profile_probability::very_likely ();
-  edge to_exit = make_edge (check, exit_bb, EDGE_TRUE_VALUE);
-  to_exit->probability = profile_probability::very_unlikely ();
+  if (p.is_cpc_suspend)
+    /* cpc_suspend always suspends: straight to the exit, no test.  JOIN
+       is then reached from the resume path only.  */
+    redirect_edge_succ (single_succ_edge (check), exit_bb);
+  else
+    {
+      tree susp = create_tmp_var (integer_type_node, "cpc_susp");
+      gimple_seq cseq = NULL;
+      add_stmt (&cseq, build_entry_call (CPC_ENTRY_cpc__suspending, susp, 0),
+		loc, block);
+      add_stmt (&cseq, gimple_build_cond (NE_EXPR, susp, integer_zero_node,
+					  NULL_TREE, NULL_TREE), loc, block);
+      gsi = gsi_start_bb (check);
+      gsi_insert_seq_after (&gsi, cseq, GSI_NEW_STMT);
+      edge to_join = single_succ_edge (check);
+      to_join->flags &= ~EDGE_FALLTHRU;
+      to_join->flags |= EDGE_FALSE_VALUE;
+      to_join->probability = profile_probability::very_likely ();
+      edge to_exit = make_edge (check, exit_bb, EDGE_TRUE_VALUE);
+      to_exit->probability = profile_probability::very_unlikely ();
+    }
 
   gimple_seq join_binds = NULL;
 
