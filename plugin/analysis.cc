@@ -495,6 +495,8 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
       if (!optimize || optimize_debug)
 	{
 	  tree block = gimple_block (p.call);
+	  /* Not the call's own result: it is assigned after the call.  */
+	  int result_id = killed_var (p.call) ? lv.id (killed_var (p.call)) : -1;
 	  for (unsigned i = 0; i < lv.vars.length (); i++)
 	    {
 	      tree v = lv.vars[i];
@@ -502,7 +504,7 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
 		  && !DECL_IGNORED_P (v)
 		  && (TREE_CODE (v) == PARM_DECL
 		      || in_scope_p (v, block, scope_of))
-		  && !bitmap_bit_p (across, i))
+		  && !bitmap_bit_p (across, i) && (int) i != result_id)
 		{
 		  bitmap_set_bit (across, i);
 		  if (is_gimple_reg (v))

@@ -598,8 +598,7 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
 	  add_stmt (&loads,
 		    gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
 		    loc, top_block);
-	  add_debug_bind (&loads, reg, frame_ref (*slot, frame_parm), loc,
-			  top_block);
+	  add_debug_bind (&loads, reg, reg, loc, top_block);
 	}
     }
   if (loads)
