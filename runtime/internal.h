@@ -1,0 +1,123 @@
+/* libcpc internals shared by coroutine.c (the trampoline), sched.c (the
+   per-thread scheduler) and the coroutine_fn halves of the scheduler and
+   synchronization primitives.  Not installed.
+
+   The layout of struct cpc_coroutine and struct cpc_sched is also what a
+   debugger reads to list coroutines ("info cpc"): see docs/RUNTIME.md,
+   "Introspection".
+
+   Copyright (C) 2026 The cpc authors.  SPDX-License-Identifier: MIT  */
+#ifndef CPC_INTERNAL_H
+#define CPC_INTERNAL_H
+
+#include <stdint.h>
+#include "cpc.h"
+#include "arena.h"
+
+#define CPC_MAGIC 0x21435043u		/* "CPC!" */
+#define CPC_POISON 0xdeadc0deu		/* a freed coroutine */
+
+/* Bytes of the first arena chunk, inside the coroutine object.  */
+#define CPC_INLINE_CHUNK 64
+
+/* What a live coroutine is doing (struct cpc_coroutine.state).  */
+enum cpc_state
+{
+  CPC_ST_NEW = 0,		/* created, never entered, not scheduled */
+  CPC_ST_RUNNING,		/* inside cpc_enter (maybe nested) */
+  CPC_ST_RUNNABLE,		/* on its scheduler's run queue */
+  CPC_ST_SUSPENDED,		/* cpc_suspend: waits for cpc_wake/cpc_enter */
+  CPC_ST_SLEEPING,		/* cpc_sleep_ns: in the timer heap */
+  CPC_ST_WAIT_IO,		/* cpc_io_wait: wait_obj is the fd */
+  CPC_ST_WAIT_COND,		/* cpc_cond_wait: wait_obj is the cpc_cond */
+  CPC_ST_WAIT_MUTEX,		/* cpc_mutex_lock: wait_obj is the mutex */
+  CPC_ST_WAIT_RWLOCK,		/* cpc_rwlock_*: wait_obj is the rwlock */
+  CPC_ST_WAIT_QUEUE,		/* cpc_queue_wait: wait_obj is the queue */
+  CPC_ST_WAKEUP,		/* QEMU API: on another coroutine's wakeup
+				   list, entered when that one switches out */
+  CPC_ST_WAIT_QEMU,		/* QEMU API: yielded in CoMutex, CoQueue,
+				   CoRwlock (wait_obj) */
+};
+
+/* rwlock waiter kinds (struct cpc_coroutine.wait_kind).  */
+enum { CPC_RW_READ = 1, CPC_RW_WRITE, CPC_RW_UPGRADE };
+
+struct cpc_sched;
+
+struct cpc_coroutine
+{
+  /* The trampoline's part (docs/ABI.md, "Runtime side").  */
+  struct cpc_frame *top;	/* innermost suspended frame */
+  struct cpc_frame *unwind;	/* frame most recently linked */
+  struct cpc_frame *done;	/* finished frame handed to its caller */
+  cpc_entry_fn *entry;		/* NULL once started */
+  void *opaque;
+  unsigned int magic;
+  unsigned char suspending;
+  unsigned char running;
+  unsigned char state;		/* enum cpc_state */
+  unsigned char wait_kind;	/* rwlock waiter kind; WAIT_IO: events */
+  unsigned char timed;		/* WAIT_IO: also in the timer heap */
+  /* The scheduler's part.  */
+  struct cpc_coroutine *next;	/* run queue or wait queue link */
+  struct cpc_sched *sched;	/* owning scheduler (the thread it runs on) */
+  struct cpc_coroutine *live_prev, *live_next; /* sched->live list */
+  void *wait_obj;		/* what it waits on (see enum cpc_state) */
+  uint64_t deadline;		/* SLEEPING: CLOCK_MONOTONIC ns */
+  uint64_t seq;			/* SLEEPING: tie-break, FIFO among equals */
+  size_t heap_index;		/* SLEEPING: position in the timer heap */
+  int io_result;		/* WAIT_IO: ready events or -errno */
+  /* QEMU API: coroutines to enter, in order, when this one switches
+     out (QEMU's co_queue_wakeup).  */
+  struct cpc_coroutine *wk_head, *wk_tail;
+  struct cpc_arena arena;
+  _Alignas (CPC_FRAME_ALIGN) char chunk[CPC_INLINE_CHUNK];
+};
+
+/* The scheduler of the calling thread (created on first use).  */
+CPC_INTERNAL struct cpc_sched *cpc__sched (void);
+/* The thread's scheduler, or NULL when it has none yet.  */
+CPC_INTERNAL struct cpc_sched *cpc__sched_peek (void);
+
+/* Coroutine lifecycle hooks (sched.c).  */
+CPC_INTERNAL void cpc__live_add (struct cpc_sched *s, cpc_coroutine *co);
+CPC_INTERNAL void cpc__live_remove (cpc_coroutine *co);
+/* CO is about to run on this thread but belongs to another scheduler.  */
+CPC_INTERNAL void cpc__migrate (cpc_coroutine *co, struct cpc_sched *to);
+
+/* Run CO (state already checked) and the coroutines its wakeups queue
+   (coroutine.c).  */
+CPC_INTERNAL void cpc__resume (cpc_coroutine *co);
+
+CPC_INTERNAL void cpc__die (const char *fmt, ...)
+  __attribute__ ((noreturn, cold, format (printf, 1, 2)));
+CPC_INTERNAL const char *cpc__state_name (int state);
+
+/* Put CO (owned by the calling thread's scheduler) at the back of the
+   run queue.  */
+CPC_INTERNAL void cpc__make_runnable (cpc_coroutine *co);
+
+/* Plain-C halves of the coroutine_fn primitives (sched.c, sync.c): each
+   prepares the wait and returns nonzero when the caller must suspend.  */
+CPC_INTERNAL void cpc__yield_prepare (void);
+CPC_INTERNAL int cpc__sleep_prepare (uint64_t ns);
+CPC_INTERNAL int cpc__io_prepare (int fd, int events, int *result);
+CPC_INTERNAL void cpc__io_set_timeout (uint64_t ns);
+CPC_INTERNAL int cpc__io_result (void);
+CPC_INTERNAL void cpc__wait_prepare (struct cpc_waitq *q, int state,
+				     void *obj, int kind);
+CPC_INTERNAL int cpc__mutex_lock_prepare (cpc_mutex *m);
+CPC_INTERNAL int cpc__rwlock_rdlock_prepare (cpc_rwlock *rw);
+CPC_INTERNAL int cpc__rwlock_wrlock_prepare (cpc_rwlock *rw);
+CPC_INTERNAL int cpc__rwlock_upgrade_prepare (cpc_rwlock *rw);
+CPC_INTERNAL void cpc__check_owner (cpc_mutex *m, cpc_coroutine *self);
+
+/* QEMU API (qemu.c): aio_co_wake in one AioContext.  From a coroutine,
+   append CO to its wakeup list; from plain code, enter CO now.  */
+CPC_INTERNAL void cpc__qemu_wake (cpc_coroutine *co);
+/* Take a sleeping CO out of the timer heap (state becomes SUSPENDED).  */
+CPC_INTERNAL void cpc__unsleep (cpc_coroutine *co);
+/* The running coroutine, aborting with WHAT outside one.  */
+CPC_INTERNAL cpc_coroutine *cpc__self_or_die (const char *what);
+
+#endif /* CPC_INTERNAL_H */
