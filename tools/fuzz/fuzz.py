@@ -282,6 +282,8 @@ def main():
                     help='stop starting new programs after this many seconds')
     ap.add_argument('--disable', default='',
                     help='generator features to leave out (gen.py --disable)')
+    ap.add_argument('--progress', type=int, default=0, metavar='K',
+                    help='print a progress line every K programs')
     ap.add_argument('-q', '--quiet', action='store_true')
     a = ap.parse_args()
     DISABLE[:] = [d for d in a.disable.split(',') if d]
@@ -322,9 +324,26 @@ def main():
         return res
 
     jobs = [(g, a.seed + i) for i in range(a.n) for g in gens]
-    with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as ex:
-        for _ in ex.map(lambda j: one_program(*j), jobs):
-            pass
+    stop = threading.Event()
+
+    def guarded(j):
+        if stop.is_set():
+            return None
+        return one_program(*j)
+
+    ex = concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs)
+    try:
+        done = 0
+        for _ in ex.map(guarded, jobs):
+            done += 1
+            if a.progress and done % a.progress == 0:
+                print('progress: %d/%d programs, %.0f s' % (done, len(jobs), time.time() - t_start),
+                      flush=True)
+    except KeyboardInterrupt:
+        # Ctrl-C (or kill -INT): finish the programs under way, then report.
+        print('fuzz.py: interrupted, reporting what ran', flush=True)
+        stop.set()
+    ex.shutdown(wait=True)
     shutil.rmtree(tmp, ignore_errors=True)
 
     # Report.

@@ -7,7 +7,8 @@
    coroutine_fn and every CSM_PERIOD-th call suspends, so that every
    arithmetic operation in a csmith function is a suspension point inside
    an expression; as plain C (against testsuite/lib/plain/cpc.h) they are
-   ordinary functions and the suspension is a no-op.
+   ordinary functions and the suspension is a no-op.  With -DCSM_NO_CPC
+   there is no <cpc.h> at all (the no-op check, tools/fuzz/noop.py).
 
    The helpers are free of undefined behaviour; their results need not
    match csmith's own headers bit for bit, only be the same in both builds.
@@ -16,7 +17,13 @@
 #ifndef CPC_CSMITH_H
 #define CPC_CSMITH_H
 
+#ifdef CSM_NO_CPC
+/* tools/fuzz/noop.py: csmith's program as it is, no coroutine at all.  */
+#define coroutine_fn
+static inline __attribute__ ((unused)) void cpc_suspend (void) { }
+#else
 #include <cpc.h>
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
