@@ -55,8 +55,8 @@ main (void)
   use_ptr (co_main);			/* { dg-final { gdb-test-cmd . "cpc bt co_main" "coroutine 0x\[0-9a-f\]+ \\(suspended\\)\n#0 +leaf at \[^\n\]*backtrace.c:17 +\\\[suspended\\\]\n#1 +middle at \[^\n\]*backtrace.c:28 +\\\[suspended\\\]\n#2 +body at \[^\n\]*backtrace.c:37" } } */
   /* { dg-final { gdb-test-cmd 55 "cpc bt -full co_main" "#0 +leaf at \[^\n\]*\n +k = 7\n +twice = 14\n" } } */
   /* { dg-final { gdb-test-cmd 55 "cpc bt co_other" "#0 +other at \[^\n\]*backtrace.c:45 +\\\[suspended\\\]" } } */
-  /* { dg-final { gdb-test-cmd 55 "info cpc" "0x\[0-9a-f\]+ +1 +suspended +body +leaf at \[^\n\]*backtrace.c:17" { xfail "-O0 -g" "runtime: no live-coroutine list before the scheduler lands" } { xfail "-Og -g" "runtime: no live-coroutine list before the scheduler lands" } } } */
-  /* { dg-final { gdb-test-cmd 55 "info cpc" "0x\[0-9a-f\]+ +1 +suspended +other +other at \[^\n\]*backtrace.c:45" { xfail "-O[0g] -g" "runtime: no live-coroutine list before the scheduler lands" } } } */
+  /* { dg-final { gdb-test-cmd 55 "info cpc" "0x\[0-9a-f\]+ +1 +suspended +body +leaf at \[^\n\]*backtrace.c:17" } } */
+  /* { dg-final { gdb-test-cmd 55 "info cpc" "0x\[0-9a-f\]+ +1 +suspended +other +other at \[^\n\]*backtrace.c:45" } } */
   while (!done)
     cpc_enter (co_main);
   if (result != 15 + 7 + 42)
