@@ -471,10 +471,12 @@ def live_coroutines():
                 if s is not None and int(s):
                     co = s.dereference()["live"]
                     n = 0
+                    live = []
                     while int(co) and n < 1000000:
-                        lst.append(co)
+                        live.append(co)
                         co = co.dereference()["live_next"]
                         n += 1
+                    lst.extend(reversed(live))	# oldest first
             for co in lst:
                 if int(co) not in seen:
                     seen.add(int(co))
@@ -680,6 +682,11 @@ Without the runtime's scheduler only running coroutines are listed."""
                 if chain:
                     lf = chain[0]
                     where = "%s at %s" % (lf.function, lf.where())
+                    if len(chain) > 1:
+                        # Often the innermost frame is libcpc's own
+                        # coroutine_fn (cpc_cond_wait...): name its caller.
+                        where += ", from %s at %s" % (chain[1].function,
+                                                      chain[1].where())
                 elif int(co.dereference()["entry"]):
                     where = "(not started)"
             except gdb.error as e:
