@@ -212,4 +212,6 @@ co_yield (void)
 }
 #endif
 
-#include "stackful.h"
+#ifndef UCTX_NO_WORKLOADS
+# include "stackful.h"
+#endif
