@@ -59,14 +59,13 @@ void *
 cpc_arena_alloc_chunk (struct cpc_arena *arena, size_t size)
 {
   struct cpc_chunk *c = arena->spare;
+  arena->spare = NULL;
   if (c && c->size < size)
     {
-      free (c);
+      free (c);			/* too small: never kept dangling */
       c = NULL;
     }
-  if (c)
-    arena->spare = NULL;
-  else
+  if (!c)
     {
       size_t want = arena->chunk ? 2 * arena->chunk->size : CPC_CHUNK_MIN;
       if (want > CPC_CHUNK_MAX)
