@@ -424,6 +424,10 @@ find_escaped (function *fun, hash_set<tree> &escaped)
 	 gsi_next (&gsi))
       {
 	gimple *stmt = gsi_stmt (gsi);
+	/* AddressSanitizer's scope marks take addresses the program never
+	   sees (and the rewrite drops them for frame variables).  */
+	if (gimple_call_internal_p (stmt, IFN_ASAN_MARK))
+	  continue;
 	for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
 	  if (gimple_op (stmt, i))
 	    walk_tree (gimple_op_ptr (stmt, i), note_address_r, &escaped,
@@ -553,4 +557,25 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
   unsigned id;
   EXECUTE_IF_SET_IN_BITMAP (saved, 0, id, bi)
     an.saved.safe_push (lv.vars[id]);
+
+  hash_map<tree, unsigned> points_live;
+  for (cpc_suspend_point &p : an.points)
+    for (tree v : p.live)
+      points_live.get_or_insert (v)++;
+  for (tree v : an.saved)
+    {
+      unsigned *n = points_live.get (v);
+      if ((TREE_CODE (v) != SSA_NAME && !is_gimple_reg (v))
+	  || (n && *n > CPC_MAX_SPILL_POINTS))
+	an.resident.add (v);
+    }
+  /* Resident variables are never spilled.  */
+  for (cpc_suspend_point &p : an.points)
+    {
+      unsigned j = 0;
+      for (tree v : p.live)
+	if (!an.resident.contains (v))
+	  p.live[j++] = v;
+      p.live.truncate (j);
+    }
 }

@@ -122,6 +122,12 @@ struct cpc_analysis
   /* Variables (PARM_DECL, VAR_DECL; SSA names already turned into VARs)
      that go into the frame, in a stable order.  */
   auto_vec<tree> saved;
+  /* Saved variables that live in the frame for their whole life, every
+     mention a frame access: memory variables (address taken, aggregates,
+     volatiles), and register variables live across so many suspension
+     points that spilling and reloading at each would cost more.  The
+     other saved variables are spilled and reloaded.  */
+  hash_set<tree> resident;
 
   ~cpc_analysis ()
   {
@@ -132,6 +138,11 @@ struct cpc_analysis
       }
   }
 };
+
+/* A register variable live across more suspension points than this lives
+   in the frame instead of being spilled and reloaded at each: the code a
+   spill/reload costs grows as (variables) x (points).  */
+#define CPC_MAX_SPILL_POINTS 8
 
 bool cpc_diagnose_body (function *fun);
 void cpc_find_suspend_points (function *fun, cpc_analysis &an);

@@ -83,19 +83,14 @@ saved_order (const void *pa, const void *pb)
    suspended at a point they are live across (or, for a parameter, between
    the ramp and the start of the body, "point 0"): two of them whose sets
    of points are disjoint can share one slot, a union of their types.
-   Memory variables are reachable at any time and keep slots of their own.  */
+   Resident variables (cpc_analysis::resident) are reachable at any time
+   and keep slots of their own.  */
 
 struct slot_plan
 {
   auto_vec<tree> vars;
   bitmap points;
 };
-
-static bool
-register_class_p (tree v)
-{
-  return TREE_CODE (v) == SSA_NAME || is_gimple_reg (v);
-}
 
 static int
 size_order (const void *pa, const void *pb)
@@ -115,7 +110,7 @@ cpc_build_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
   bitmap_obstack_initialize (&ob);
   hash_map<tree, bitmap> points_of;
   for (tree v : an.saved)
-    if (register_class_p (v))
+    if (!an.resident.contains (v))
       {
 	bitmap b = BITMAP_ALLOC (&ob);
 	if (TREE_CODE (v) == PARM_DECL)
@@ -130,7 +125,7 @@ cpc_build_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
   /* Greedy colouring, largest first.  */
   auto_vec<tree> regs, memory;
   for (tree v : an.saved)
-    (register_class_p (v) ? regs : memory).safe_push (v);
+    (an.resident.contains (v) ? memory : regs).safe_push (v);
   regs.qsort (size_order);
   memory.qsort (saved_order);
   auto_delete_vec<slot_plan> slots;
@@ -249,14 +244,18 @@ var_name (tree v)
   return buf;
 }
 
+/* SHARED: the slot is shared with other variables.  RESIDENT: a register
+   variable kept in the frame for its whole life (too many suspension
+   points to spill at each).  */
+
 static void
 dump_field (tree field, long offset, const char *name, const char *kind,
-	    bool shared)
+	    bool shared, bool resident)
 {
-  fprintf (stderr, "cpc-frames:   field %s offset %ld size %ld%s%s%s%s\n",
+  fprintf (stderr, "cpc-frames:   field %s offset %ld size %ld%s%s%s%s%s\n",
 	   name, offset, (long) tree_to_shwi (DECL_SIZE_UNIT (field)),
 	   kind ? " (" : "", kind ? kind : "", shared ? ", shared slot" : "",
-	   kind ? ")" : "");
+	   resident ? ", resident" : "", kind ? ")" : "");
 }
 
 void
@@ -284,14 +283,16 @@ cpc_dump_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
 	fprintf (stderr, "cpc-frames:   suspend %u at %s:%d: indirect call\n",
 		 p.index, l.file, l.line);
     }
-  dump_field (layout.hdr_field, 0, "__hdr", NULL, false);
+  dump_field (layout.hdr_field, 0, "__hdr", NULL, false, false);
   if (layout.retval_field)
     dump_field (layout.retval_field, int_byte_position (layout.retval_field),
-		"__retval", NULL, false);
+		"__retval", NULL, false, false);
   for (tree v : an.saved)
     {
       tree f = *layout.field_of->get (v);
+      bool register_type = TREE_CODE (v) == SSA_NAME || is_gimple_reg (v);
       dump_field (f, cpc_frame_offset (layout, v), var_name (v), var_kind (v),
-		  layout.union_field_of->get (f) != NULL);
+		  layout.union_field_of->get (f) != NULL,
+		  register_type && an.resident.contains (v));
     }
 }

@@ -148,7 +148,15 @@ define_version_macro (void *, void *)
      macro when it was preprocessed; defining it again would be read as a
      line marker.  */
   if (&parse_in && parse_in && !cpp_get_options (parse_in)->preprocessed)
-    cpp_define (parse_in, buf);
+    {
+      /* With -g3 the define callback feeds the macro to the debug
+	 information, which is not set up yet at this point.  */
+      cpp_callbacks *cb = cpp_get_callbacks (parse_in);
+      auto saved_define = cb->define;
+      cb->define = NULL;
+      cpp_define (parse_in, buf);
+      cb->define = saved_define;
+    }
 }
 
 int

@@ -51,6 +51,7 @@ private:
   tree header_ref (const char *name, tree frame);
   void plan_replacements ();
   void replace_in_body ();
+  bool asan_mark_of_resident_p (gimple *stmt);
   void fix_stmt (gimple_stmt_iterator *gsi, gimple *stmt);
   void make_single_exit ();
   void lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs);
@@ -156,8 +157,7 @@ rewriter::plan_replacements ()
   for (tree v : an.saved)
     {
       tree field = *layout.field_of->get (v);
-      bool memory = (TREE_CODE (v) != SSA_NAME && !is_gimple_reg (v));
-      if (memory)
+      if (an.resident.contains (v))
 	{
 	  frame_resident.add (v);
 	  replacement.put (v, frame_ref (field, frame_parm));
@@ -290,6 +290,18 @@ rewriter::fix_stmt (gimple_stmt_iterator *gsi, gimple *stmt)
   update_stmt (stmt);
 }
 
+bool
+rewriter::asan_mark_of_resident_p (gimple *stmt)
+{
+  if (!gimple_call_internal_p (stmt, IFN_ASAN_MARK))
+    return false;
+  tree addr = gimple_call_arg (stmt, 1);
+  if (TREE_CODE (addr) != ADDR_EXPR)
+    return false;
+  tree base = get_base_address (TREE_OPERAND (addr, 0));
+  return base && frame_resident.contains (base);
+}
+
 void
 rewriter::replace_in_body ()
 {
@@ -302,11 +314,14 @@ rewriter::replace_in_body ()
 	gimple *stmt = gsi_stmt (gsi);
 	if (is_gimple_debug (stmt))
 	  continue;
-	if (gimple_clobber_p (stmt)
-	    && frame_resident.contains (gimple_assign_lhs (stmt)))
+	if ((gimple_clobber_p (stmt)
+	     && frame_resident.contains (gimple_assign_lhs (stmt)))
+	    || asan_mark_of_resident_p (stmt))
 	  {
 	    /* The frame slot outlives the scope; a clobber of it would
-	       also let the optimizers drop stores the resume path needs.  */
+	       also let the optimizers drop stores the resume path needs.
+	       AddressSanitizer's scope poisoning would outlive the frame
+	       (the arena reuses the memory for other frames).  */
 	    clobbers.safe_push (stmt);
 	    continue;
 	  }
