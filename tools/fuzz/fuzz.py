@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -331,6 +332,11 @@ def main():
             return None
         return one_program(*j)
 
+    # SIGTERM (and SIGINT, which background jobs ignore) stop the run and
+    # still print the report.
+    def on_signal(sig, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, on_signal)
     ex = concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs)
     try:
         done = 0
