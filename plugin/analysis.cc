@@ -323,15 +323,15 @@ in_scope_p (tree var, tree block, hash_map<tree, tree> &scope_of)
   return false;
 }
 
-static void
-record_scopes (tree block, hash_map<tree, tree> &scope_of)
+void
+cpc_record_scopes (tree block, hash_map<tree, tree> &scope_of)
 {
   for (; block; block = BLOCK_CHAIN (block))
     {
       for (tree v = BLOCK_VARS (block); v; v = DECL_CHAIN (v))
 	if (VAR_P (v))
 	  scope_of.put (v, block);
-      record_scopes (BLOCK_SUBBLOCKS (block), scope_of);
+      cpc_record_scopes (BLOCK_SUBBLOCKS (block), scope_of);
     }
 }
 
@@ -454,7 +454,7 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
   solve (fun, lv);
 
   hash_map<tree, tree> scope_of;
-  record_scopes (DECL_INITIAL (fun->decl), scope_of);
+  cpc_record_scopes (DECL_INITIAL (fun->decl), scope_of);
   hash_set<tree> from_alloca;
   find_alloca_values (fun, from_alloca);
 
@@ -565,8 +565,13 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
   for (tree v : an.saved)
     {
       unsigned *n = points_live.get (v);
+      /* At -O0 and -Og the user's named variables live in the frame, where
+	 the debugger finds them at every line through DECL_VALUE_EXPR.  */
+      bool debug_visible = (!optimize || optimize_debug) && DECL_P (v)
+			   && DECL_NAME (v) && !DECL_ARTIFICIAL (v)
+			   && !DECL_IGNORED_P (v);
       if ((TREE_CODE (v) != SSA_NAME && !is_gimple_reg (v))
-	  || (n && *n > CPC_MAX_SPILL_POINTS))
+	  || (n && *n > CPC_MAX_SPILL_POINTS) || debug_visible)
 	an.resident.add (v);
     }
   /* Resident variables are never spilled.  */

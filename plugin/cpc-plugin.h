@@ -145,6 +145,8 @@ struct cpc_analysis
 #define CPC_MAX_SPILL_POINTS 8
 
 bool cpc_diagnose_body (function *fun);
+/* Map every variable of the BLOCK tree rooted at BLOCK to its BLOCK.  */
+void cpc_record_scopes (tree block, hash_map<tree, tree> &scope_of);
 void cpc_find_suspend_points (function *fun, cpc_analysis &an);
 void cpc_compute_saved (function *fun, cpc_analysis &an);
 

@@ -103,6 +103,55 @@ size_order (const void *pa, const void *pb)
   return saved_order (pa, pb);
 }
 
+/* Neither block encloses the other.  */
+
+static bool
+scopes_disjoint_p (tree a, tree b)
+{
+  for (tree x = a; x && TREE_CODE (x) == BLOCK; x = BLOCK_SUPERCONTEXT (x))
+    if (x == b)
+      return false;
+  for (tree x = b; x && TREE_CODE (x) == BLOCK; x = BLOCK_SUPERCONTEXT (x))
+    if (x == a)
+      return false;
+  return true;
+}
+
+/* Add to the field chain CHAIN one slot holding VARS: a plain field for a
+   single variable, else a union of their fields.  */
+
+static void
+add_slot (cpc_frame_layout &layout, vec<tree> &vars, unsigned slot_no,
+	  tree &chain)
+{
+  tree f;
+  if (vars.length () == 1)
+    {
+      f = make_field (field_name (vars[0]), TREE_TYPE (vars[0]), vars[0]);
+      layout.field_of->put (vars[0], f);
+    }
+  else
+    {
+      tree u = lang_hooks.types.make_type (UNION_TYPE);
+      tree members = NULL_TREE;
+      for (tree v : vars)
+	{
+	  tree m = make_field (field_name (v), TREE_TYPE (v), v);
+	  DECL_CHAIN (m) = members;
+	  members = m;
+	  layout.field_of->put (v, m);
+	}
+      char uname[32];
+      snprintf (uname, sizeof uname, "__slot%u", slot_no);
+      finish_builtin_struct (u, uname, members, NULL_TREE);
+      f = make_field (uname, u, NULL_TREE);
+      for (tree m = TYPE_FIELDS (u); m; m = DECL_CHAIN (m))
+	layout.union_field_of->put (m, f);
+    }
+  DECL_CHAIN (f) = chain;
+  chain = f;
+}
+
 void
 cpc_build_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
 {
@@ -164,43 +213,47 @@ cpc_build_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
   layout.union_field_of = new hash_map<tree, tree>;
   unsigned slot_no = 0;
   for (slot_plan *s : slots)
-    {
-      tree f;
-      if (s->vars.length () == 1)
-	{
-	  f = make_field (field_name (s->vars[0]), TREE_TYPE (s->vars[0]),
-			  s->vars[0]);
-	  layout.field_of->put (s->vars[0], f);
-	}
-      else
-	{
-	  tree u = lang_hooks.types.make_type (UNION_TYPE);
-	  tree members = NULL_TREE;
-	  for (tree v : s->vars)
-	    {
-	      tree m = make_field (field_name (v), TREE_TYPE (v), v);
-	      DECL_CHAIN (m) = members;
-	      members = m;
-	      layout.field_of->put (v, m);
-	    }
-	  char uname[32];
-	  snprintf (uname, sizeof uname, "__slot%u", slot_no);
-	  finish_builtin_struct (u, uname, members, NULL_TREE);
-	  f = make_field (uname, u, NULL_TREE);
-	  for (tree m = TYPE_FIELDS (u); m; m = DECL_CHAIN (m))
-	    layout.union_field_of->put (m, f);
-	}
-      slot_no++;
-      DECL_CHAIN (f) = chain;
-      chain = f;
-    }
+    add_slot (layout, s->vars, slot_no++, chain);
+
+  /* Resident variables of disjoint scopes share too, as stack slots do:
+     their lifetimes cannot overlap.  Parameters, temporaries and the
+     function's outermost variables have no such scope and share with
+     nothing.  */
+  hash_map<tree, tree> scope_of;
+  cpc_record_scopes (BLOCK_SUBBLOCKS (DECL_INITIAL (fun->decl)), scope_of);
+  auto_delete_vec<auto_vec<tree>> scoped;
   for (tree v : memory)
     {
-      tree f = make_field (field_name (v), TREE_TYPE (v), v);
-      DECL_CHAIN (f) = chain;
-      chain = f;
-      layout.field_of->put (v, f);
+      tree *scope = scope_of.get (v);
+      if (!scope)
+	{
+	  auto_vec<tree> alone;
+	  alone.safe_push (v);
+	  add_slot (layout, alone, slot_no++, chain);
+	  continue;
+	}
+      auto_vec<tree> *home = NULL;
+      for (auto_vec<tree> *group : scoped)
+	{
+	  bool disjoint = true;
+	  for (tree other : *group)
+	    disjoint &= scopes_disjoint_p (*scope, *scope_of.get (other));
+	  if (disjoint)
+	    {
+	      home = group;
+	      break;
+	    }
+	}
+      if (!home)
+	{
+	  home = new auto_vec<tree>;
+	  scoped.safe_push (home);
+	}
+      home->safe_push (v);
     }
+  for (auto_vec<tree> *group : scoped)
+    add_slot (layout, *group, slot_no++, chain);
+
   char name[256];
   snprintf (name, sizeof name, "%s.frame",
 	    IDENTIFIER_POINTER (DECL_NAME (fun->decl)));

@@ -26,6 +26,10 @@ struct rewriter
 
   tree resume_decl;
   tree frame_parm;		/* R's only parameter.  */
+  /* At -O0/-Og with debug information: keep the frame pointer live to the
+     end of R, so the debugger can always find the frame through it (its
+     register could otherwise be reused once the code is done with it).  */
+  bool keep_frame_for_debugger;
   tree top_block;		/* Scope of F's outermost variables in R.  */
   basic_block exit_bb;		/* R's single exit.  */
   basic_block start_bb;		/* Where a fresh start enters the body.  */
@@ -39,7 +43,7 @@ struct rewriter
 
   rewriter (function *f, cpc_analysis &a, cpc_frame_layout &l)
     : fun (f), fndecl (f->decl), an (a), layout (l), resume_decl (NULL_TREE),
-      frame_parm (NULL_TREE), top_block (NULL_TREE), exit_bb (NULL),
+      frame_parm (NULL_TREE), keep_frame_for_debugger (false), top_block (NULL_TREE), exit_bb (NULL),
       start_bb (NULL)
   {}
 
@@ -60,6 +64,7 @@ private:
   void build_ramp (basic_block bb);
   void emit_line_table ();
   tree mapped (tree v);
+  tree debug_ref (tree v);
 };
 
 tree
@@ -80,6 +85,14 @@ rewriter::header_ref (const char *name, tree frame)
   tree field = cpc_frame_header_field (name);
   return build3 (COMPONENT_REF, TREE_TYPE (field),
 		 frame_ref (layout.hdr_field, frame), field, NULL_TREE);
+}
+
+/* Where the debugger finds frame-resident V.  */
+
+tree
+rewriter::debug_ref (tree v)
+{
+  return frame_ref (*layout.field_of->get (v), frame_parm);
 }
 
 tree
@@ -192,41 +205,65 @@ struct replace_data
   hash_map<tree, tree> *map;
   bool changed;
   bool addr_changed;
+  /* Loads to emit before the statement: a pointer that now lives in the
+     frame must be in a register to be dereferenced.  */
+  gimple_seq loads;
+  location_t loc;		/* Of the statement being rewritten.  */
 };
 
-static tree
-replace_r (tree *tp, int *walk_subtrees, void *data)
+/* Replace the mentions of saved variables in *TP.  OBJECT: *TP is where
+   a memory reference is welcome (a whole operand, the object of a
+   component or of an address).  Elsewhere (an index, a dereferenced
+   pointer) a register value is needed: load it first.  */
+
+static void
+replace_in_tree (tree *tp, bool object, replace_data *rd)
 {
-  walk_stmt_info *wi = (walk_stmt_info *) data;
-  replace_data *rd = (replace_data *) wi->info;
   tree t = *tp;
-  if (TYPE_P (t))
-    {
-      *walk_subtrees = 0;
-      return NULL_TREE;
-    }
+  if (!t || TYPE_P (t))
+    return;
   if (tree *r = rd->map->get (t))
     {
-      *tp = unshare_expr (*r);
+      if (object || !is_gimple_reg_type (TREE_TYPE (t)))
+	{
+	  *tp = unshare_expr (*r);
+	  if (EXPR_P (*tp))
+	    SET_EXPR_LOCATION (*tp, rd->loc);
+	}
+      else
+	{
+	  tree tmp = create_tmp_reg (TREE_TYPE (t), "cpc_val");
+	  gimple_seq_add_stmt (&rd->loads,
+			       gimple_build_assign (tmp, unshare_expr (*r)));
+	  *tp = tmp;
+	}
       rd->changed = true;
-      *walk_subtrees = 0;
-      return NULL_TREE;
+      return;
     }
   if (TREE_CODE (t) == ADDR_EXPR)
     {
-      /* Walk the operand ourselves to know if the address changed.  */
       bool before = rd->changed;
       rd->changed = false;
-      walk_tree (&TREE_OPERAND (t, 0), replace_r, data, NULL);
+      replace_in_tree (&TREE_OPERAND (t, 0), true, rd);
       if (rd->changed)
 	{
 	  recompute_tree_invariant_for_addr_expr (t);
 	  rd->addr_changed = true;
 	}
       rd->changed |= before;
-      *walk_subtrees = 0;
+      return;
     }
-  return NULL_TREE;
+  if (!EXPR_P (t) && TREE_CODE (t) != TREE_LIST)
+    return;
+  if (TREE_CODE (t) == TREE_LIST)
+    {
+      replace_in_tree (&TREE_VALUE (t), object, rd);
+      replace_in_tree (&TREE_CHAIN (t), object, rd);
+      return;
+    }
+  bool object_operand = handled_component_p (t);
+  for (int i = 0; i < TREE_OPERAND_LENGTH (t); i++)
+    replace_in_tree (&TREE_OPERAND (t, i), object_operand && i == 0, rd);
 }
 
 /* Make STMT valid GIMPLE again after memory references replaced
@@ -282,9 +319,13 @@ rewriter::fix_stmt (gimple_stmt_iterator *gsi, gimple *stmt)
   tree call_lhs = is_gimple_call (stmt) ? gimple_call_lhs (stmt) : NULL_TREE;
   if (call_lhs)
     gimple_call_set_lhs (as_a<gcall *> (stmt), NULL_TREE);
+  /* The loads regimplification adds belong to STMT's line.  */
+  location_t saved_input_location = input_location;
+  input_location = gimple_location (stmt);
   push_gimplify_context (true);
   gimple_regimplify_operands (stmt, gsi);
   pop_gimplify_context (NULL);
+  input_location = saved_input_location;
   if (call_lhs)
     gimple_call_set_lhs (as_a<gcall *> (stmt), call_lhs);
   update_stmt (stmt);
@@ -325,11 +366,31 @@ rewriter::replace_in_body ()
 	    clobbers.safe_push (stmt);
 	    continue;
 	  }
-	replace_data rd = { this, &replacement, false, false };
-	walk_stmt_info wi;
-	memset (&wi, 0, sizeof wi);
-	wi.info = &rd;
-	walk_gimple_op (stmt, replace_r, &wi);
+	replace_data rd = { this, &replacement, false, false, NULL,
+			    gimple_location (stmt) };
+	if (gasm *as = dyn_cast<gasm *> (stmt))
+	  {
+	    /* Outputs are stores: never through a loaded copy.  */
+	    for (unsigned i = 0; i < gimple_asm_noutputs (as); i++)
+	      replace_in_tree (&TREE_VALUE (gimple_asm_output_op (as, i)),
+			       true, &rd);
+	    for (unsigned i = 0; i < gimple_asm_ninputs (as); i++)
+	      replace_in_tree (&TREE_VALUE (gimple_asm_input_op (as, i)),
+			       true, &rd);
+	  }
+	else
+	  for (unsigned i = 0; i < gimple_num_ops (stmt); i++)
+	    replace_in_tree (gimple_op_ptr (stmt, i), true, &rd);
+	if (rd.loads)
+	  {
+	    for (gimple_stmt_iterator l = gsi_start (rd.loads); !gsi_end_p (l);
+		 gsi_next (&l))
+	      {
+		gimple_set_location (gsi_stmt (l), gimple_location (stmt));
+		gimple_set_block (gsi_stmt (l), gimple_block (stmt));
+	      }
+	    gsi_insert_seq_before (&gsi, rd.loads, GSI_SAME_STMT);
+	  }
 	if (rd.changed)
 	  fix_stmt (&gsi, stmt);
       }
@@ -378,6 +439,17 @@ rewriter::make_single_exit ()
       r->flags |= EDGE_FALLTHRU;
     }
   gimple_stmt_iterator gsi = gsi_start_bb (exit_bb);
+  if (keep_frame_for_debugger)
+    {
+      vec<tree, va_gc> *inputs = NULL;
+      tree constraint = build_string (2, "g");
+      vec_safe_push (inputs, build_tree_list (build_tree_list (NULL_TREE,
+							       constraint),
+					       frame_parm));
+      gasm *use = gimple_build_asm_vec ("", inputs, NULL, NULL, NULL);
+      gimple_asm_set_volatile (use, true);
+      gsi_insert_after (&gsi, use, GSI_NEW_STMT);
+    }
   greturn *ret = gimple_build_return (NULL_TREE);
   gimple_set_location (ret, fun->function_end_locus);
   gsi_insert_after (&gsi, ret, GSI_NEW_STMT);
@@ -525,10 +597,10 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
     }
 
   /* Resume path: reload, take the finished callee's frame and result.  */
-  /* The resume path has no line of its own: it may be laid out right
-     after the dispatch, and a debugger must not take its first
-     instruction for the start of the user's body.  */
-  location_t rloc = UNKNOWN_LOCATION;
+  /* The resume path belongs to the suspension point's line and scope (it
+     is laid out after the body, so a debugger never takes it for the
+     start of the user's body).  */
+  location_t rloc = loc;
   basic_block res = create_empty_bb (exit_bb->prev_bb);
   add_bb_to_loop (res, current_loops->tree_root);
   gimple_seq rseq = NULL;
@@ -671,7 +743,7 @@ rewriter::build_scope ()
 	{
 	  shown = copy_var_decl (p, DECL_NAME (p), TREE_TYPE (p));
 	  DECL_CONTEXT (shown) = fndecl;
-	  SET_DECL_VALUE_EXPR (shown, unshare_expr (*replacement.get (p)));
+	  SET_DECL_VALUE_EXPR (shown, debug_ref (p));
 	  DECL_HAS_VALUE_EXPR_P (shown) = 1;
 	}
       else
@@ -684,7 +756,7 @@ rewriter::build_scope ()
   for (tree v : an.saved)
     if (VAR_P (v) && frame_resident.contains (v))
       {
-	SET_DECL_VALUE_EXPR (v, unshare_expr (*replacement.get (v)));
+	SET_DECL_VALUE_EXPR (v, debug_ref (v));
 	DECL_HAS_VALUE_EXPR_P (v) = 1;
       }
 
@@ -832,6 +904,8 @@ void
 rewriter::run ()
 {
   build_resume_decl ();
+  if (debug_info_level > DINFO_LEVEL_NONE && (!optimize || optimize_debug))
+    keep_frame_for_debugger = true;
   plan_replacements ();
   replace_in_body ();
   make_single_exit ();

@@ -22,10 +22,10 @@ body (void *opaque)
   *pa = 30;
   use_ptr (pp);				/* { dg-final { gdb-test . "p" "{x = 13, y = 4.5}" } } */
   /* { dg-final { gdb-test 23 "arr" "{7, 2, 30, 4}" } } */
-  /* { dg-final { gdb-test 23 "*pa" "30" { xfail "-Og -g" "plugin: -Og optimized out after several suspensions, /tmp/plugin-bugs/gdb-og-optimized-out.c" } } } */
-  /* { dg-final { gdb-test 23 "pa == &arr\[2\]" "1" { xfail "-Og -g" "plugin: -Og optimized out after several suspensions, /tmp/plugin-bugs/gdb-og-optimized-out.c" } } } */
-  /* { dg-final { gdb-test 23 "pp->y" "4.5" { xfail "-Og -g" "plugin: -Og optimized out after several suspensions, /tmp/plugin-bugs/gdb-og-optimized-out.c" } } } */
-  /* { dg-final { gdb-test 23 "pp == &p" "1" { xfail "-Og -g" "plugin: -Og optimized out after several suspensions, /tmp/plugin-bugs/gdb-og-optimized-out.c" } } } */
+  /* { dg-final { gdb-test 23 "*pa" "30" } } */
+  /* { dg-final { gdb-test 23 "pa == &arr\[2\]" "1" } } */
+  /* { dg-final { gdb-test 23 "pp->y" "4.5" } } */
+  /* { dg-final { gdb-test 23 "pp == &p" "1" } } */
   /* { dg-final { gdb-test 23 "sizeof (arr)" "16" } } */
   cpc_suspend ();
   result = p.x + arr[0] + *pa + (int) pp->y;

@@ -28,7 +28,7 @@ body (void *opaque)
   int base = *(int *) opaque;
   int r = scale (base, 1.25);
   use_int (r);				/* { dg-final { gdb-test . "r" "12" } } */
-  /* { dg-final { gdb-test 30 "base" "5" { xfail "-Og -g" "plugin: -Og optimized out after several suspensions, /tmp/plugin-bugs/gdb-og-optimized-out.c" } } } */
+  /* { dg-final { gdb-test 30 "base" "5" } } */
   result = r;
   done = 1;
 }

@@ -26,8 +26,8 @@ body (void *opaque)
       result += (int) deep + x;
     }
   }
-  use_int (x);				/* { dg-final { gdb-test . "x" "1" { xfail "-Og -g" "plugin: -Og optimized out after several suspensions, /tmp/plugin-bugs/gdb-og-optimized-out.c" } } } */
-  /* { dg-final { gdb-test 29 "outer" "100" { xfail "-Og -g" "plugin: -Og optimized out after several suspensions, /tmp/plugin-bugs/gdb-og-optimized-out.c" } } } */
+  use_int (x);				/* { dg-final { gdb-test . "x" "1" } } */
+  /* { dg-final { gdb-test 29 "outer" "100" } } */
   result += x + outer;
   done = 1;
 }

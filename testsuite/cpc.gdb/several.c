@@ -33,8 +33,8 @@ body (void *opaque)
   /* { dg-final { gdb-test 32 "before" "1.5" } } */
   long r2 = steps (1, r1);
   result = r1 + r2;			/* { dg-final { gdb-test . "r2" "131" } } */
-  /* { dg-final { gdb-test 35 "r1" "34" { xfail "-Og -g" "plugin: -Og optimized out after several suspensions, /tmp/plugin-bugs/gdb-og-optimized-out.c" } } } */
-  /* { dg-final { gdb-test 35 "before" "1.5" { xfail "-Og -g" "plugin: -Og optimized out after several suspensions, /tmp/plugin-bugs/gdb-og-optimized-out.c" } } } */
+  /* { dg-final { gdb-test 35 "r1" "34" } } */
+  /* { dg-final { gdb-test 35 "before" "1.5" } } */
   use_double (before);
   done = 1;
 }

@@ -41,5 +41,5 @@ main (void)
     abort ();
   return 0;
 }
-/* { dg-final { scan-frames "field first offset (\[0-9\]+) size 4 \\(local, shared slot\\)" } } */
-/* { dg-final { scan-frames "field second offset (\[0-9\]+) size 4 \\(local, shared slot\\)" } } */
+/* { dg-final { scan-frames "field first offset (\[0-9\]+) size 4 \\(local, shared slot" } } */
+/* { dg-final { scan-frames "field second offset (\[0-9\]+) size 4 \\(local, shared slot" } } */
