@@ -63,20 +63,34 @@ cpc_diagnose_body (function *fun)
 	if (!call)
 	  continue;
 	location_t loc = gimple_location (call);
+	/* Calls of coroutines from plain code are diagnosed on GENERIC
+	   (attribs.cc); they must not be rewritten here.  */
 	if (!coroutine)
 	  {
 	    if (suspending_call_p (call))
-	      {
-		tree callee = gimple_call_fndecl (call);
-		if (callee)
-		  error_at (loc, "coroutine_fn %qD called from %qD, which is "
-			    "not a coroutine_fn", callee, fndecl);
-		else
-		  error_at (loc, "call through a coroutine_fn pointer from "
-			    "%qD, which is not a coroutine_fn", fndecl);
-		ok = false;
-	      }
+	      ok = false;
 	    continue;
+	  }
+	/* Where the address is used (the trampoline's initialization sits
+	   at the function's start).  */
+	if (gimple_call_builtin_p (call, BUILT_IN_ADJUST_TRAMPOLINE))
+	  {
+	    error_at (loc, "the address of a nested function cannot be taken "
+		      "in coroutine_fn %qD: its trampoline would live in the "
+		      "coroutine frame, which is not executable", fndecl);
+	    ok = false;
+	  }
+	if (gimple_call_noreturn_p (call) && suspending_call_p (call))
+	  {
+	    /* A noreturn coroutine defined here is diagnosed at its
+	       definition; without a continuation the call cannot be
+	       rewritten either way.  */
+	    tree callee = gimple_call_fndecl (call);
+	    if (!callee || !DECL_STRUCT_FUNCTION (callee))
+	      error_at (loc, "call to a %<noreturn%> coroutine_fn: a "
+			"coroutine returns to its caller whenever it "
+			"suspends");
+	    ok = false;
 	  }
 	if (const char *name = setjmp_like_name (call))
 	  {
@@ -289,23 +303,44 @@ solve (function *fun, liveness &lv)
   free (order);
 }
 
-/* Variables live right after CALL (which must end its block or be
-   followed only by statements we walk back over), its own result
-   excluded: that is handed over by the resume path.  */
+/* For every suspension point, the variables live right after its call,
+   its own result excluded (the resume path hands that over).  One
+   backward walk per block: a long straight-line function with thousands
+   of points stays linear.  */
 
 static void
-live_after (function *fun, liveness &lv, gcall *call, bitmap result)
+live_after_points (function *fun, liveness &lv, cpc_analysis &an,
+		   vec<bitmap> &after)
 {
-  basic_block bb = gimple_bb (call);
-  bitmap_copy (result, lv.live_out[bb->index]);
-  for (gimple_stmt_iterator gsi = gsi_last_bb (bb); gsi_stmt (gsi) != call;
-       gsi_prev (&gsi))
-    transfer (lv, gsi_stmt (gsi), result, fun->decl);
-  if (tree lhs = killed_var (call))
+  hash_map<gimple *, unsigned> point_of;
+  hash_set<basic_block> blocks;
+  after.safe_grow_cleared (an.points.length ());
+  for (unsigned i = 0; i < an.points.length (); i++)
     {
-      int id = lv.id (lhs);
-      if (id >= 0)
-	bitmap_clear_bit (result, id);
+      point_of.put (an.points[i].call, i);
+      blocks.add (gimple_bb (an.points[i].call));
+      after[i] = BITMAP_ALLOC (&lv.obstack);
+    }
+  bitmap live = BITMAP_ALLOC (&lv.obstack);
+  for (basic_block bb : blocks)
+    {
+      bitmap_copy (live, lv.live_out[bb->index]);
+      for (gimple_stmt_iterator gsi = gsi_last_bb (bb); !gsi_end_p (gsi);
+	   gsi_prev (&gsi))
+	{
+	  gimple *stmt = gsi_stmt (gsi);
+	  if (unsigned *i = point_of.get (stmt))
+	    {
+	      bitmap_copy (after[*i], live);
+	      if (tree lhs = killed_var (stmt))
+		{
+		  int id = lv.id (lhs);
+		  if (id >= 0)
+		    bitmap_clear_bit (after[*i], id);
+		}
+	    }
+	  transfer (lv, stmt, live, fun->decl);
+	}
     }
 }
 
@@ -468,11 +503,12 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
 	  stack_saves.add (lhs);
 
   bitmap saved = BITMAP_ALLOC (&lv.obstack);
-  bitmap across = BITMAP_ALLOC (&lv.obstack);
+  auto_vec<bitmap> after;
+  live_after_points (fun, lv, an, after);
   hash_set<tree> reported;
   for (cpc_suspend_point &p : an.points)
     {
-      live_after (fun, lv, p.call, across);
+      bitmap across = after[p.index - 1];
       bitmap_iterator bi;
       unsigned id;
       EXECUTE_IF_SET_IN_BITMAP (across, 0, id, bi)

@@ -124,13 +124,43 @@ loc_or (tree t, location_t fallback)
 
 static void check_initializer (location_t loc, tree type, tree init);
 
+struct conversion_walk
+{
+  location_t last;		/* Nearest location seen, in walk order.  */
+  tree fndecl;			/* The function being checked.  */
+};
+
+/* The rule "only a coroutine_fn calls a coroutine_fn", checked on GENERIC
+   so that it holds whether or not the caller survives to be compiled.  */
+
+static void
+check_call_rule (location_t loc, tree call, tree fndecl)
+{
+  if (cpc_coroutine_decl_p (fndecl))
+    return;
+  tree fn = CALL_EXPR_FN (call);
+  if (!fn || !POINTER_TYPE_P (TREE_TYPE (fn)))
+    return;
+  tree callee = get_callee_fndecl (call);
+  if (!cpc_coroutine_type_p (TREE_TYPE (TREE_TYPE (fn)))
+      && !cpc_coroutine_decl_p (callee))
+    return;
+  if (callee)
+    error_at (loc, "coroutine_fn %qD called from %qD, which is not a "
+	      "coroutine_fn", callee, fndecl);
+  else
+    error_at (loc, "call through a coroutine_fn pointer from %qD, which is "
+	      "not a coroutine_fn", fndecl);
+}
+
 static tree
 check_conversions_r (tree *tp, int *walk_subtrees, void *data)
 {
   tree t = *tp;
+  conversion_walk *cw = (conversion_walk *) data;
   /* walk_tree is pre-order: a node without a location (an assignment
      inside a return, say) takes the nearest located one before it.  */
-  location_t *last = (location_t *) data;
+  location_t *last = &cw->last;
   location_t loc = loc_or (t, *last);
   if (EXPR_P (t) && EXPR_HAS_LOCATION (t))
     *last = loc;
@@ -164,6 +194,7 @@ check_conversions_r (tree *tp, int *walk_subtrees, void *data)
       break;
 
     case CALL_EXPR:
+      check_call_rule (loc, t, cw->fndecl);
       {
 	/* Internal-function calls (e.g. __attribute__ ((fallthrough)))
 	   have no function operand.  */
@@ -236,9 +267,9 @@ cpc_check_conversions (void *gcc_data, void *)
       || !DECL_SAVED_TREE (fndecl))
     return;
   location_t loc = DECL_SOURCE_LOCATION (fndecl);
-  location_t last = loc;
+  conversion_walk cw = { loc, fndecl };
   hash_set<tree> visited;
-  walk_tree (&DECL_SAVED_TREE (fndecl), check_conversions_r, &last, &visited);
+  walk_tree (&DECL_SAVED_TREE (fndecl), check_conversions_r, &cw, &visited);
 
   if (cpc_coroutine_decl_p (fndecl))
     {
@@ -247,6 +278,9 @@ cpc_check_conversions (void *gcc_data, void *)
       else if (stdarg_p (TREE_TYPE (fndecl)))
 	error_at (loc, "variadic function %qD cannot be a coroutine_fn",
 		  fndecl);
+      else if (TREE_THIS_VOLATILE (fndecl))
+	error_at (loc, "coroutine_fn %qD cannot be %<noreturn%>: it returns "
+		  "to its caller whenever it suspends", fndecl);
     }
 }
 

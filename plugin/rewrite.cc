@@ -661,7 +661,7 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
 	gsi_insert_seq_after (&gsi, join_binds, GSI_CONTINUE_LINKING);
     }
   make_single_succ_edge (res, join, EDGE_FALLTHRU);
-  resume_bbs.safe_push (res);
+  resume_bbs[p.index - 1] = res;
 }
 
 /* The entry of R: load the register parameters on a fresh start, or jump
@@ -803,14 +803,22 @@ rewriter::build_ramp (basic_block bb)
   add_stmt (&seq, gimple_build_call (resume_decl, 1, fr), loc, outer);
 
   tree rettype = TREE_TYPE (TREE_TYPE (fndecl));
+  /* The result is read only when the body finished: after a suspension
+     the slot holds nothing yet (reading it as _Bool or an enum would be
+     undefined, and -fsanitize=bool says so).  */
   tree ret = NULL_TREE;
+  gimple_seq read_result = NULL, no_result = NULL;
   if (!VOID_TYPE_P (rettype))
     {
-      ret = (is_gimple_reg_type (rettype)
-	     ? create_tmp_reg (rettype, "cpc_ret") : DECL_RESULT (fndecl));
-      add_stmt (&seq,
+      bool reg = is_gimple_reg_type (rettype);
+      ret = reg ? create_tmp_reg (rettype, "cpc_ret") : DECL_RESULT (fndecl);
+      add_stmt (&read_result,
 		gimple_build_assign (ret, frame_ref (layout.retval_field, fr)),
 		loc, outer);
+      if (reg)
+	add_stmt (&no_result,
+		  gimple_build_assign (ret, build_zero_cst (rettype)), loc,
+		  outer);
     }
   tree susp = create_tmp_var (integer_type_node, "cpc_susp");
   add_stmt (&seq, build_entry_call (CPC_ENTRY_cpc__suspending, susp, 0), loc,
@@ -834,13 +842,13 @@ rewriter::build_ramp (basic_block bb)
   et->probability = profile_probability::very_unlikely ();
   make_single_succ_edge (link_bb, out, EDGE_FALLTHRU);
 
-  gimple_seq fseq = NULL;
+  gimple_seq fseq = read_result;
   add_stmt (&fseq, build_entry_call (CPC_ENTRY_cpc__frame_free, NULL_TREE, 1,
 				     fr), loc, outer);
   gsi = gsi_start_bb (free_bb);
   gsi_insert_seq_after (&gsi, fseq, GSI_NEW_STMT);
 
-  gimple_seq lseq = NULL;
+  gimple_seq lseq = no_result;
   tree hdr = create_tmp_var (build_pointer_type (cpc_frame_header_type ()),
 			     "cpc_hdr");
   add_stmt (&lseq, gimple_build_assign (hdr, build_fold_addr_expr
@@ -910,9 +918,13 @@ rewriter::run ()
   replace_in_body ();
   make_single_exit ();
 
+  /* Last point first: splitting a block after a call then moves only the
+     statements up to the next point, so a long straight-line function
+     with many points is rewritten in linear time.  */
   auto_vec<basic_block> resume_bbs;
-  for (cpc_suspend_point &p : an.points)
-    lower_point (p, resume_bbs);
+  resume_bbs.safe_grow_cleared (an.points.length ());
+  for (int i = an.points.length () - 1; i >= 0; i--)
+    lower_point (an.points[i], resume_bbs);
 
   build_scope ();
   build_dispatch (resume_bbs);
