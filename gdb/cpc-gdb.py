@@ -780,3 +780,30 @@ CpcList("cpc list")
 CpcList("info cpc")
 if FrameDecorator is not object and hasattr(gdb, "frame_filters"):
     CpcFrameFilter()
+
+
+# "break F" on a coroutine_fn resolves to two places: the ramp (the C
+# symbol F, named "F.ramp" in DWARF: plumbing that allocates the frame) and
+# the resume function holding the user's body.  Only the body is what the
+# user means, so locations in ramps are disabled as breakpoints appear or
+# gain locations (gdb 13's BreakpointLocation API; older gdbs keep both).
+def _disable_ramp_locations(bp):
+    for loc in getattr(bp, "locations", None) or []:
+        try:
+            fn = loc.function
+        except (gdb.error, RuntimeError, AttributeError):
+            continue
+        if fn and fn.endswith(".ramp") and loc.enabled:
+            loc.enabled = False
+
+
+def _on_breakpoint(bp):
+    try:
+        _disable_ramp_locations(bp)
+    except (gdb.error, RuntimeError):
+        pass
+
+
+if hasattr(gdb, "BreakpointLocation"):
+    gdb.events.breakpoint_created.connect(_on_breakpoint)
+    gdb.events.breakpoint_modified.connect(_on_breakpoint)
