@@ -14,7 +14,7 @@ use_int (int v)
 static __attribute__ ((noinline, unused)) void
 use_double (double v)
 {
-  __asm__ volatile ("" : : "x" (v) : "memory");
+  __asm__ volatile ("" : : "m" (v) : "memory");
 }
 
 static __attribute__ ((noinline, unused)) void
