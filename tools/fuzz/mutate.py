@@ -142,7 +142,10 @@ def main():
     srcs = []
     for f in files:
         with open(f) as fh:
-            srcs.append((f, fh.read()))
+            t = fh.read()
+        # Inputs of known open bugs would only find those again.
+        if 'badinput-xfail:' not in t and 'Not a test on its own' not in t:
+            srcs.append((f, t))
     sets = [s.split() for s in a.opts.split(';') if s.strip()]
     tmp = tempfile.mkdtemp(prefix='cpc-mutate-')
     lock = threading.Lock()
