@@ -54,6 +54,11 @@ struct cpc_sched
   cpc_coroutine *live;
   size_t nlive;
   int orphan;			/* its thread exited: free with the last */
+  /* Waiters on fds closed behind the scheduler's back (close without
+     cpc_io_cancel; epoll forgets such fds silently): looked for a few at
+     a time, at most every CLOSED_CHECK_NS.  */
+  uint64_t last_fd_check;
+  size_t fd_check_cursor;
 };
 
 static __thread struct cpc_sched *tls_sched
@@ -765,6 +770,49 @@ poll_io (struct cpc_sched *s, int timeout_ms)
     }
 }
 
+/* Closed-fd detection: every CLOSED_CHECK_NS, up to CLOSED_CHECK_WAITERS
+   waited-on fds (scanning at most CLOSED_CHECK_SLOTS table entries) are
+   re-armed; epoll refuses an fd that was closed (EBADF) or closed and
+   reused for another file (ENOENT, EPERM), and its waiters get -EBADF.  The
+   cost is bounded whatever the number of waiters; a closed fd is found
+   within about (waiters / CLOSED_CHECK_WAITERS) x CLOSED_CHECK_NS.  */
+#define CLOSED_CHECK_NS 100000000
+#define CLOSED_CHECK_WAITERS 64
+#define CLOSED_CHECK_SLOTS 4096
+
+static void
+check_closed_fds (struct cpc_sched *s, uint64_t now)
+{
+  if (!s->io_waiters || s->nfds == 0
+      || now - s->last_fd_check < CLOSED_CHECK_NS)
+    return;
+  s->last_fd_check = now;
+  unsigned checked = 0;
+  size_t slots = s->nfds < CLOSED_CHECK_SLOTS ? s->nfds : CLOSED_CHECK_SLOTS;
+  for (size_t k = 0; k < slots && checked < CLOSED_CHECK_WAITERS; k++)
+    {
+      size_t fd = s->fd_check_cursor++ % s->nfds;
+      struct cpc_fdw *w = &s->fds[fd];
+      if (!w->rd && !w->wr)
+	continue;
+      checked++;
+      struct epoll_event ev = { .events = fdw_interest (w) | EPOLLONESHOT,
+				.data.u64 = (uint64_t) fd };
+      /* EBADF: closed.  ENOENT: the number names another file now.
+	 EPERM: and that file cannot even be polled (regular file).  */
+      if (epoll_ctl (s->epfd, EPOLL_CTL_MOD, (int) fd, &ev) == 0
+	  || (errno != EBADF && errno != ENOENT && errno != EPERM))
+	continue;
+      cpc_coroutine *rd = w->rd, *wr = w->wr;
+      w->rd = w->wr = NULL;
+      w->armed = 0;
+      if (rd)
+	io_done (s, rd, -EBADF);
+      if (wr && wr != rd)
+	io_done (s, wr, -EBADF);
+    }
+}
+
 static int
 timeout_ms_until (uint64_t deadline, uint64_t now)
 {
@@ -810,15 +858,21 @@ step (struct cpc_sched *s, int block)
 	timeout = 0;
       else if (s->heap_len)
 	timeout = timeout_ms_until (s->heap[0]->deadline, now);
+      /* Wake up now and then to look for fds closed under a waiter.  */
+      if (s->io_waiters
+	  && (timeout < 0 || timeout > CLOSED_CHECK_NS / 1000000))
+	timeout = CLOSED_CHECK_NS / 1000000;
       poll_io (s, timeout);
       s->rounds_since_poll = 0;
-      if (s->heap_len)
+      if (s->heap_len || s->io_waiters)
 	{
 	  now = cpc_now_ns ();
 	  fire_timers (s, now);
 	}
       s->last_poll = now;
     }
+  if (s->io_waiters)
+    check_closed_fds (s, now ? now : cpc_now_ns ());
   /* Run the coroutines runnable now, each once: the ones they wake or
      that yield wait for the next round, after timers and I/O.  */
   for (size_t n = s->rq_len; n > 0 && s->rq_head; n--)
