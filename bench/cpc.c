@@ -283,6 +283,74 @@ w_memory (void)
   return (double) (after - before) / n;
 }
 
+/* ---- yield through the scheduler, with and without a crowd ------------
+   Two coroutines cpc_yield to each other N times; with "crowded", a
+   million more coroutines sleep (timer heap) and wait on a condition
+   variable the whole time.  The run queue, the heap top and the
+   condition's wait list are O(1) to look at, so the two costs should be
+   equal.  cpc only (the scheduler is cpc's).  */
+
+struct yielder { long n; };
+static int yielders_done;
+static cpc_cond crowd_cond = CPC_COND_INITIALIZER;
+static int crowd_release;
+
+coroutine_fn static void
+yielder (void *opaque)
+{
+  struct yielder *y = opaque;
+  for (long i = 0; i < y->n; i++)
+    cpc_yield ();
+  yielders_done++;
+}
+
+coroutine_fn static void
+sleeper (void *opaque)
+{
+  (void) opaque;
+  cpc_sleep_ns (3600ull * 1000000000ull);
+}
+
+coroutine_fn static void
+cond_waiter (void *opaque)
+{
+  (void) opaque;
+  while (!crowd_release)
+    cpc_cond_wait (&crowd_cond);
+}
+
+static double
+w_schedyield (int crowded)
+{
+  long n = bench_iters (YIELD_ITERS / 4);
+  /* CPC_BENCH_CROWD overrides the crowd (pairs of sleeper + waiter).  */
+  const char *env = getenv ("CPC_BENCH_CROWD");
+  long crowd = crowded ? (env ? atol (env) : 500000) : 0;
+  cpc_coroutine **sleepers = NULL;
+  if (crowd)
+    {
+      sleepers = malloc (crowd * sizeof *sleepers);
+      for (long i = 0; i < crowd; i++)
+	{
+	  sleepers[i] = cpc_spawn (sleeper, 0);
+	  cpc_spawn (cond_waiter, 0);
+	}
+      /* Let them all reach their waits: one dispatch round.  */
+      cpc_sched_dispatch ();
+    }
+  struct yielder a = { n }, b = { n };
+  cpc_spawn (yielder, &a);
+  cpc_spawn (yielder, &b);
+  double t0 = bench_now ();
+  while (yielders_done < 2)
+    cpc_sched_dispatch ();
+  double t1 = bench_now ();
+  (void) sleepers;
+  free (sleepers);
+  /* The crowd is left behind: the process ends here.  */
+  return (t1 - t0) * 1e9 / (2.0 * n);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -305,6 +373,10 @@ main (int argc, char **argv)
       printf ("pending\n");	/* no scheduler in runtime/ yet */
       return 2;
     }
+  else if (IS (w, "schedyield"))
+    v = w_schedyield (0);
+  else if (IS (w, "schedyield-crowded"))
+    v = w_schedyield (1);
   else if (IS (w, "skynet"))
     v = w_skynet ();
   else if (IS (w, "memory"))
