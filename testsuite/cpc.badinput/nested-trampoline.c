@@ -1,5 +1,4 @@
 /* badinput: run
-   badinput-xfail: /tmp/plugin-bugs/nested-fn-address.c (trampoline in the heap frame: SIGSEGV)
    The address of a GNU nested function (a trampoline on the machine stack)
    taken before a suspension and called after it.  Either diagnosed or it
    works.  */

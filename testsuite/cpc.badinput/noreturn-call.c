@@ -1,5 +1,4 @@
 /* badinput: run
-   badinput-xfail: /tmp/plugin-bugs/noreturn-coroutine.c (ICE in lower_point)
    A noreturn coroutine_fn that suspends (a server loop), called from a
    coroutine.  Either rejected with a clear error or it works.  */
 #include <cpc.h>
