@@ -670,10 +670,33 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
 void
 rewriter::build_dispatch (vec<basic_block> &resume_bbs)
 {
-  /* No line of its own: a debugger's prologue analysis then puts "break F"
-     on the first line of the user's body.  */
-  location_t loc = UNKNOWN_LOCATION;
+  /* Without optimization the dispatch has no line of its own: a
+     debugger's prologue analysis then puts "break F" on the first line of
+     the user's body.  At -Og gdb skips no prologue and R may be inlined
+     into the ramp, so "break F" stops on R's first instruction: give it,
+     and the dispatch, the body's first line.  (-O2 is left alone: there
+     debugging is best effort.)  */
   edge entry = single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (fun));
+  location_t loc = UNKNOWN_LOCATION;
+  if (optimize_debug)
+    for (basic_block bb = entry->dest; loc == UNKNOWN_LOCATION && bb;
+	 bb = single_succ_p (bb) ? single_succ (bb) : NULL)
+      {
+	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	     gsi_next (&gsi))
+	  if (!is_gimple_debug (gsi_stmt (gsi))
+	      && gimple_location (gsi_stmt (gsi)) != UNKNOWN_LOCATION)
+	    {
+	      loc = gimple_location (gsi_stmt (gsi));
+	      break;
+	    }
+	if (bb == EXIT_BLOCK_PTR_FOR_FN (fun) || bb == exit_bb)
+	  break;
+      }
+  /* Optimized code gets no prologue skipping in gdb: its first
+     instruction's line is where "break F" stops.  */
+  if (loc != UNKNOWN_LOCATION)
+    DECL_STRUCT_FUNCTION (resume_decl)->function_start_locus = loc;
   basic_block start = split_edge (entry);
   start_bb = start;
   gimple_seq loads = NULL;
