@@ -8,8 +8,10 @@
 #
 # What it reads (docs/ABI.md, docs/RUNTIME.md):
 # - every transformed function F has a resume function (ELF symbol
-#   "F.resume", DWARF name F) whose only parameter is "__frame", of type
-#   "struct F.frame *"; the frame starts with "__hdr" (struct cpc_frame:
+#   "F.resume", DWARF name F) whose frame pointer "__frame" is of type
+#   "struct F.frame *": a local variable when built at -O0/-Og with debug
+#   information (its formal parameters are then the user's), else its only
+#   parameter; the frame starts with "__hdr" (struct cpc_frame:
 #   resume, caller, state) and holds the saved variables as fields (some
 #   inside "__slotN" unions), named "var.UID";
 # - the plugin's table "F.resume.cpc_lines" (unsigned int[]): element 0 is
@@ -59,24 +61,41 @@ def _strip_uid(name):
 # ---------------------------------------------------------------------------
 # Recognizing resume functions and reading the plugin's line tables.
 
-def _frame_param_type(fnsym):
-    """If FNSYM is a resume function, the type 'struct F.frame *'."""
+def _is_frame_ptr_type(t):
+    """T is 'struct F.frame *'."""
+    pt = t.strip_typedefs()
+    if pt.code != gdb.TYPE_CODE_PTR:
+        return False
+    tgt = pt.target().strip_typedefs()
+    tag = tgt.tag or tgt.name or ""
+    return tgt.code == gdb.TYPE_CODE_STRUCT and tag.endswith(".frame")
+
+
+def _frame_param_type(fnsym, fnblock=None):
+    """If FNSYM (its function block FNBLOCK, when known) is a resume
+    function, the type 'struct F.frame *'.  The plugin gives a resume
+    function, with debug information, the local variable "__frame" (its
+    formal parameters are then the user's); without it, or from an older
+    plugin, the frame is the only parameter."""
     if fnsym is None:
         return None
+    try:
+        if fnblock is None:
+            fnblock = _func_block(gdb.block_for_pc(
+                int(fnsym.value().address)))
+        if fnblock is not None:
+            for sym in fnblock:
+                if sym.name == "__frame" and _is_frame_ptr_type(sym.type):
+                    return sym.type.strip_typedefs()
+    except (gdb.error, RuntimeError, AttributeError):
+        pass
     try:
         t = fnsym.type.strip_typedefs()
         if t.code != gdb.TYPE_CODE_FUNC:
             return None
         fields = t.fields()
-        if len(fields) != 1:
-            return None
-        pt = fields[0].type.strip_typedefs()
-        if pt.code != gdb.TYPE_CODE_PTR:
-            return None
-        tgt = pt.target().strip_typedefs()
-        tag = tgt.tag or tgt.name or ""
-        if tgt.code == gdb.TYPE_CODE_STRUCT and tag.endswith(".frame"):
-            return pt
+        if len(fields) == 1 and _is_frame_ptr_type(fields[0].type):
+            return fields[0].type.strip_typedefs()
     except gdb.error:
         pass
     return None
@@ -90,7 +109,10 @@ def _func_block(block):
 
 def is_resume_frame(frame):
     try:
-        return _frame_param_type(frame.function()) is not None
+        fn = frame.function()
+        if fn is None:
+            return False
+        return _frame_param_type(fn, _func_block(frame.block())) is not None
     except (gdb.error, RuntimeError):
         return False
 
@@ -259,7 +281,7 @@ def logical_frame_from_header(hdr):
         return LogicalFrame(re.sub(r"\.resume$", "", name), None, None,
                             state, None, None)
     fn = block.function
-    ftype = _frame_param_type(fn)
+    ftype = _frame_param_type(fn, block)
     frame = hdr.cast(ftype) if ftype is not None else None
     symtab = fn.symtab
     filename = symtab.filename if symtab else None

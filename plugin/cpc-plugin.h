@@ -169,6 +169,7 @@ tree cpc_retval_view_type (tree rettype);
 
 /* rewrite.cc: the split into ramp and resume function.  */
 void cpc_rewrite (function *fun, cpc_analysis &an, cpc_frame_layout &layout);
+void cpc_register_debug_callbacks (const char *plugin_name);
 
 /* plugin.cc: the pass.  */
 opt_pass *cpc_make_pass (gcc::context *ctxt);

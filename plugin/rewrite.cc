@@ -26,6 +26,22 @@ struct rewriter
 
   tree resume_decl;
   tree frame_parm;		/* R's only parameter.  */
+  /* With PARMS_AS_ARGUMENTS: the debugger's handle on the frame, a local
+     "__frame" of R whose DECL_VALUE_EXPR is FRAME_PARM; FRAME_PARM itself
+     then has no DIE (see hidden_frame_parm), so that R's
+     DW_TAG_formal_parameters are the user's parameters only ("info args",
+     the frame line of a backtrace).  Otherwise NULL_TREE.  */
+  tree frame_var;
+  /* The user's parameters are shown as R's formal parameters (PARM_DECLs
+     with DECL_VALUE_EXPRs in R's outermost BLOCK), at -O0 and -Og.
+     Elsewhere they are shown as local variables: with -flto the LTO
+     streamer admits no PARM_DECL in BLOCK_VARS, and when the optimizers
+     may inline R (into the ramp, at -O1 and up) the inliner turns such a
+     PARM_DECL into a VAR_DECL without its DECL_VALUE_EXPR, so the values
+     would be lost in the inlined copy, where a VAR_DECL keeps them (and
+     nothing keeps the frame parameter live there, so var-tracking needs
+     it as the parameter, for its entry value).  */
+  bool parms_as_arguments;
   /* At -O0/-Og with debug information: keep the frame pointer live to the
      end of R, so the debugger can always find the frame through it (its
      register could otherwise be reused once the code is done with it).  */
@@ -43,8 +59,9 @@ struct rewriter
 
   rewriter (function *f, cpc_analysis &a, cpc_frame_layout &l)
     : fun (f), fndecl (f->decl), an (a), layout (l), resume_decl (NULL_TREE),
-      frame_parm (NULL_TREE), keep_frame_for_debugger (false), top_block (NULL_TREE), exit_bb (NULL),
-      start_bb (NULL)
+      frame_parm (NULL_TREE), frame_var (NULL_TREE),
+      parms_as_arguments (false), keep_frame_for_debugger (false),
+      top_block (NULL_TREE), exit_bb (NULL), start_bb (NULL)
   {}
 
   void run ();
@@ -61,6 +78,8 @@ private:
   void lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs);
   void build_dispatch (vec<basic_block> &resume_bbs);
   void build_scope ();
+  void build_frame_var ();
+  void show_parameters ();
   void build_ramp (basic_block bb);
   void emit_line_table ();
   tree mapped (tree v);
@@ -160,6 +179,37 @@ rewriter::build_resume_decl ()
 
   resume_decl = decl;
   frame_parm = parm;
+}
+
+/* At -O0 and -Og with debug information, R's formal parameters in the
+   debug information are the user's (PARMS_AS_ARGUMENTS), and R gets the
+   local "__frame" (FRAME_VAR), a stand-in for FRAME_PARM: the gdb
+   extension finds the frame by that name.  A local rather than the
+   parameter, because gdb lists every DW_TAG_formal_parameter among the
+   arguments, and a VAR_DECL whose DECL_VALUE_EXPR is the parameter rather
+   than a copy, because the parameter's location is known from R's first
+   instruction on (where "break F" stops at -Og) and to the end
+   (KEEP_FRAME_FOR_DEBUGGER).  Not at -O1 and up: see PARMS_AS_ARGUMENTS
+   (there the DWARF of R is as before, "__frame" its only parameter).  */
+
+void
+rewriter::build_frame_var ()
+{
+  parms_as_arguments = (debug_info_level > DINFO_LEVEL_TERSE
+			&& (!optimize || optimize_debug)
+			&& !flag_generate_lto && !flag_generate_offload);
+  if (!parms_as_arguments)
+    return;
+  frame_var = build_decl (DECL_SOURCE_LOCATION (fndecl), VAR_DECL,
+			  DECL_NAME (frame_parm), TREE_TYPE (frame_parm));
+  DECL_ARTIFICIAL (frame_var) = 1;
+  DECL_CONTEXT (frame_var) = resume_decl;
+  SET_DECL_VALUE_EXPR (frame_var, frame_parm);
+  DECL_HAS_VALUE_EXPR_P (frame_var) = 1;
+  DECL_IGNORED_P (frame_parm) = 1;
+  /* An inlined copy of R would show the parameters as optimized out.  */
+  if (optimize_debug)
+    DECL_UNINLINABLE (resume_decl) = 1;
 }
 
 /* Decide what every saved variable becomes.  */
@@ -759,21 +809,31 @@ rewriter::build_scope ()
   BLOCK_SUBBLOCKS (outer) = top_block;
   BLOCK_SUPERCONTEXT (top_block) = outer;
 
+  /* With PARMS_AS_ARGUMENTS, the parameters come first in TOP_BLOCK, in
+     their order, all as stand-ins whose DECL_VALUE_EXPR says where the
+     value is (the frame, or the register variable that replaced the
+     parameter): show_parameters turns them into R's formal parameters
+     once the move to R has remapped their DECL_VALUE_EXPRs.  */
+  tree shown_parms = NULL_TREE;
+  tree *tail = &shown_parms;
   for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
     {
       tree shown;
-      if (frame_resident.contains (p))
+      if (frame_resident.contains (p) || parms_as_arguments)
 	{
 	  shown = copy_var_decl (p, DECL_NAME (p), TREE_TYPE (p));
 	  DECL_CONTEXT (shown) = fndecl;
-	  SET_DECL_VALUE_EXPR (shown, debug_ref (p));
+	  SET_DECL_VALUE_EXPR (shown, frame_resident.contains (p)
+			       ? debug_ref (p) : mapped (p));
 	  DECL_HAS_VALUE_EXPR_P (shown) = 1;
 	}
       else
 	shown = mapped (p);
-      DECL_CHAIN (shown) = BLOCK_VARS (top_block);
-      BLOCK_VARS (top_block) = shown;
+      *tail = shown;
+      tail = &DECL_CHAIN (shown);
     }
+  *tail = BLOCK_VARS (top_block);
+  BLOCK_VARS (top_block) = shown_parms;
 
   /* Frame-resident locals: the debugger finds them through the frame.  */
   for (tree v : an.saved)
@@ -789,6 +849,42 @@ rewriter::build_scope ()
 	 gsi_next (&gsi))
       if (gimple_block (gsi_stmt (gsi)) == outer)
 	gimple_set_block (gsi_stmt (gsi), top_block);
+}
+
+/* With PARMS_AS_ARGUMENTS, after the move to R: the stand-ins of the
+   user's parameters at the head of TOP_BLOCK become PARM_DECLs of R's
+   outermost BLOCK, where dwarf2out emits them as DW_TAG_formal_parameters
+   of R, followed by FRAME_VAR.
+   gdb lists a function's arguments from those DIEs.  Nothing in the IL
+   refers to these PARM_DECLs: only their DECL_VALUE_EXPRs matter.  */
+
+void
+rewriter::show_parameters ()
+{
+  if (!frame_var)
+    return;
+  tree outer = DECL_INITIAL (resume_decl);
+  tree *tail = &BLOCK_VARS (outer);
+  while (*tail)
+    tail = &DECL_CHAIN (*tail);
+  for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
+    {
+      tree shown = BLOCK_VARS (top_block);
+      gcc_assert (shown && VAR_P (shown) && DECL_NAME (shown) == DECL_NAME (p)
+		  && DECL_HAS_VALUE_EXPR_P (shown));
+      BLOCK_VARS (top_block) = DECL_CHAIN (shown);
+      tree parm = build_decl (DECL_SOURCE_LOCATION (p), PARM_DECL,
+			      DECL_NAME (p), TREE_TYPE (p));
+      DECL_ARG_TYPE (parm) = DECL_ARG_TYPE (p);
+      DECL_CONTEXT (parm) = resume_decl;
+      TREE_READONLY (parm) = TREE_READONLY (p);
+      TREE_THIS_VOLATILE (parm) = TREE_THIS_VOLATILE (p);
+      SET_DECL_VALUE_EXPR (parm, DECL_VALUE_EXPR (shown));
+      DECL_HAS_VALUE_EXPR_P (parm) = 1;
+      *tail = parm;
+      tail = &DECL_CHAIN (parm);
+    }
+  *tail = frame_var;
 }
 
 /* The ramp, in the block that replaced F's body.  */
@@ -937,6 +1033,7 @@ rewriter::run ()
   build_resume_decl ();
   if (debug_info_level > DINFO_LEVEL_NONE && (!optimize || optimize_debug))
     keep_frame_for_debugger = true;
+  build_frame_var ();
   plan_replacements ();
   replace_in_body ();
   make_single_exit ();
@@ -984,6 +1081,7 @@ rewriter::run ()
 						(resume_decl), dispatch,
 						exit_bb, DECL_INITIAL (fndecl));
   DECL_STRUCT_FUNCTION (resume_decl)->curr_properties = fun->curr_properties;
+  show_parameters ();
   build_ramp (ramp_bb);
   free_dominance_info (CDI_DOMINATORS);
   free_dominance_info (CDI_POST_DOMINATORS);
@@ -1032,4 +1130,57 @@ cpc_rewrite (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
 {
   rewriter rw (fun, an, layout);
   rw.run ();
+}
+
+/* R's frame parameter with a "__frame" stand-in (build_frame_var) must
+   have no DIE, yet var-tracking must follow it, and at -O0 it must live
+   in a stack slot: DECL_IGNORED_P says no to all three.  So it is
+   DECL_IGNORED_P when dwarf2out looks at R's parameters, early (at the
+   end of the front end) and late (in pass "final"), and not in between,
+   when code is generated for R.  */
+
+static tree
+hidden_frame_parm (tree fndecl)
+{
+  tree parm = DECL_ARGUMENTS (fndecl);
+  tree block = DECL_INITIAL (fndecl);
+  if (!parm || !DECL_ARTIFICIAL (parm) || !block || TREE_CODE (block) != BLOCK)
+    return NULL_TREE;
+  for (tree v = BLOCK_VARS (block); v; v = DECL_CHAIN (v))
+    if (VAR_P (v) && DECL_ARTIFICIAL (v) && DECL_HAS_VALUE_EXPR_P (v)
+	&& DECL_VALUE_EXPR (v) == parm)
+      return parm;
+  return NULL_TREE;
+}
+
+/* PLUGIN_ALL_IPA_PASSES_START: early debug information is out.  */
+
+static void
+show_frame_parms_to_codegen (void *, void *)
+{
+  cgraph_node *node;
+  FOR_EACH_FUNCTION (node)
+    if (tree parm = hidden_frame_parm (node->decl))
+      DECL_IGNORED_P (parm) = 0;
+}
+
+/* PLUGIN_PASS_EXECUTION: before "final", which emits R's late debug
+   information (var-tracking has run).  */
+
+static void
+hide_frame_parm_from_final (void *gcc_data, void *)
+{
+  opt_pass *pass = (opt_pass *) gcc_data;
+  if (cfun && pass && pass->name && !strcmp (pass->name, "final"))
+    if (tree parm = hidden_frame_parm (cfun->decl))
+      DECL_IGNORED_P (parm) = 1;
+}
+
+void
+cpc_register_debug_callbacks (const char *plugin_name)
+{
+  register_callback (plugin_name, PLUGIN_ALL_IPA_PASSES_START,
+		     show_frame_parms_to_codegen, NULL);
+  register_callback (plugin_name, PLUGIN_PASS_EXECUTION,
+		     hide_frame_parm_from_final, NULL);
 }
