@@ -17,9 +17,11 @@
 # - the plugin's table "F.resume.cpc_lines" (unsigned int[]): element 0 is
 #   the number of suspension points n, element k the source line of
 #   suspension point k; a suspended frame's __hdr.state is that k;
-# - libcpc's thread-local "current" (coroutine.c), and, when the runtime
-#   has a scheduler, its thread-local "tls_sched" with the list "live" of
-#   the thread's coroutines (struct cpc_coroutine.live_next).
+# - libcpc's thread-local "cpc__current" (struct cpc_hot *, the first
+#   member of the running struct cpc_coroutine; &cpc__no_coroutine outside
+#   any coroutine), and its thread-local "cpc__thread_sched" (void *, a
+#   struct cpc_sched *) with the list "live" of the thread's coroutines
+#   (struct cpc_coroutine.live_next).
 
 import re
 
@@ -407,15 +409,45 @@ def _read_tls(sym):
         return None
 
 
-def current_coroutine():
-    """The running coroutine of the selected thread, or None."""
-    sym = _static_var("current", "coroutine.c")
+def _runtime_var(name):
+    """libcpc's global variable NAME (a symbol), or None."""
+    try:
+        sym = gdb.lookup_global_symbol(name)
+    except gdb.error:
+        sym = None
+    return sym if sym is not None else _static_var(name)
+
+
+def _no_coroutine_address():
+    sym = _runtime_var("cpc__no_coroutine")
     if sym is None:
         return None
-    v = _read_tls(sym)
+    try:
+        return int(sym.value().address)
+    except gdb.error:
+        return None
+
+
+def _current_of_thread(cursym):
+    """The running coroutine (a struct cpc_hot * value) in the selected
+    thread, or None outside any coroutine."""
+    v = _read_tls(cursym)
     if v is None or int(v) == 0:
         return None
+    outside = _no_coroutine_address()
+    if outside is not None and int(v) == outside:
+        return None
+    if outside is None and not is_coroutine(v):
+        return None
     return v
+
+
+def current_coroutine():
+    """The running coroutine of the selected thread, or None."""
+    sym = _runtime_var("cpc__current")
+    if sym is None:
+        return None
+    return _current_of_thread(sym)
 
 
 def _coroutine_ptr(value):
@@ -478,20 +510,24 @@ def live_coroutines():
         cur_frame = gdb.selected_frame()
     except gdb.error:
         pass
-    sched = _static_var("tls_sched", "sched.c")
-    cursym = _static_var("current", "coroutine.c")
+    sched = _runtime_var("cpc__thread_sched")
+    cursym = _runtime_var("cpc__current")
+    try:
+        sched_type = gdb.lookup_type("struct cpc_sched").pointer()
+    except gdb.error:
+        sched_type = None
     try:
         for th in sorted(inf.threads(), key=lambda t: t.num):
             th.switch()
             lst = []
             if cursym is not None:
-                v = _read_tls(cursym)
-                if v is not None and int(v):
+                v = _current_of_thread(cursym)
+                if v is not None:
                     lst.append(v)
-            if sched is not None:
+            if sched is not None and sched_type is not None:
                 s = _read_tls(sched)
                 if s is not None and int(s):
-                    co = s.dereference()["live"]
+                    co = s.cast(sched_type).dereference()["live"]
                     n = 0
                     live = []
                     while int(co) and n < 1000000:
@@ -513,7 +549,7 @@ def live_coroutines():
 
 def _thread_running(co):
     """The thread whose current coroutine is CO, or None."""
-    cursym = _static_var("current", "coroutine.c")
+    cursym = _runtime_var("cpc__current")
     if cursym is None:
         return None
     cur_thread = gdb.selected_thread()

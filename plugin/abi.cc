@@ -10,6 +10,9 @@
 static tree header_type;
 static tree resume_fn_ptr_type;
 static tree entry_decls[CPC_ENTRY_MAX];
+static tree hot_type;
+static tree fe_hot_type;
+static tree current_decl;
 
 static const ggc_root_tab abi_roots[] = {
   { &header_type, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
@@ -17,6 +20,12 @@ static const ggc_root_tab abi_roots[] = {
   { &resume_fn_ptr_type, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
     gt_pch_nx_lang_tree_node },
   { entry_decls, CPC_ENTRY_MAX, sizeof (tree), gt_ggc_mx_lang_tree_node,
+    gt_pch_nx_lang_tree_node },
+  { &hot_type, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
+    gt_pch_nx_lang_tree_node },
+  { &current_decl, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
+    gt_pch_nx_lang_tree_node },
+  { &fe_hot_type, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
     gt_pch_nx_lang_tree_node },
   LAST_GGC_ROOT_TAB
 };
@@ -46,6 +55,10 @@ kind_type (const char *kind)
     return integer_type_node;
   if (!strcmp (kind, "VOID"))
     return void_type_node;
+  if (!strcmp (kind, "BYTE_PTR"))
+    return build_pointer_type (char_type_node);
+  if (!strcmp (kind, "UCHAR"))
+    return unsigned_char_type_node;
   gcc_unreachable ();
 }
 
@@ -66,15 +79,96 @@ cpc_frame_header_type (void)
     DECL_CHAIN (f) = fields;						\
     fields = f;								\
   }
+#define DEF_CPC_HOT_FIELD(NAME, KIND)
+#define DEF_CPC_TLS(NAME, KIND)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
 #define DEF_CPC_CONSTANT(NAME, VALUE)
 #include "cpc-abi.def"
 #undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
 #undef DEF_CPC_ENTRY2
 #undef DEF_CPC_CONSTANT
   /* finish_builtin_struct reverses the chain back into .def order.  */
   finish_builtin_struct (header_type, "cpc_frame", fields, NULL_TREE);
   return header_type;
+}
+
+/* struct cpc_hot, likewise.  */
+
+static tree
+own_hot_type (void)
+{
+  if (hot_type)
+    return hot_type;
+  hot_type = lang_hooks.types.make_type (RECORD_TYPE);
+  tree fields = NULL_TREE;
+#define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_HOT_FIELD(NAME, KIND)					\
+  {									\
+    tree f = build_decl (BUILTINS_LOCATION, FIELD_DECL,		\
+			 get_identifier (#NAME), kind_type (#KIND));	\
+    DECL_CHAIN (f) = fields;						\
+    fields = f;								\
+  }
+#define DEF_CPC_TLS(NAME, KIND)
+#define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
+#define DEF_CPC_CONSTANT(NAME, VALUE)
+#include "cpc-abi.def"
+#undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
+#undef DEF_CPC_ENTRY2
+#undef DEF_CPC_CONSTANT
+  finish_builtin_struct (hot_type, "cpc_hot", fields, NULL_TREE);
+  return hot_type;
+}
+
+/* The type the generated code accesses the hot block with: the one
+   <cpc.h> declared when the unit includes it (checked to have our layout),
+   so that its accesses and those of the inline cpc_enter are of one type
+   for alias analysis; else our own.  */
+
+tree
+cpc_hot_type (void)
+{
+  return fe_hot_type ? fe_hot_type : own_hot_type ();
+}
+
+tree
+cpc_hot_field (const char *name)
+{
+  for (tree f = TYPE_FIELDS (cpc_hot_type ()); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == FIELD_DECL && DECL_NAME (f)
+	&& id_equal (DECL_NAME (f), name))
+      return f;
+  gcc_unreachable ();
+}
+
+/* The thread-local cpc__current (cpc-abi.def, DEF_CPC_TLS): libcpc's,
+   initial-exec, so that reading it is one thread-pointer-relative load
+   (the linker relaxes it further in a static link).  When <cpc.h>
+   declared it and the translation unit uses it, the front end's decl is
+   taken, so that the unit has one symbol of that name.  */
+
+tree
+cpc_current_decl (void)
+{
+  if (current_decl)
+    return current_decl;
+  tree name = get_identifier ("cpc__current");
+  if (symtab_node *node = symtab_node::get_for_asmname (name))
+    if (VAR_P (node->decl) && DECL_THREAD_LOCAL_P (node->decl))
+      return current_decl = node->decl;
+  tree decl = build_decl (BUILTINS_LOCATION, VAR_DECL, name,
+			  build_pointer_type (cpc_hot_type ()));
+  DECL_EXTERNAL (decl) = 1;
+  TREE_PUBLIC (decl) = 1;
+  TREE_STATIC (decl) = 0;
+  DECL_ARTIFICIAL (decl) = 1;
+  DECL_IGNORED_P (decl) = 1;
+  set_decl_tls_model (decl, TLS_MODEL_INITIAL_EXEC);
+  return current_decl = decl;
 }
 
 tree
@@ -139,6 +233,8 @@ cpc_entry_decl (cpc_entry which)
   switch (which)
     {
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_HOT_FIELD(NAME, KIND)
+#define DEF_CPC_TLS(NAME, KIND)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)				\
     case CPC_ENTRY_##NAME:						\
       entry_decls[which] = build_entry_decl (#NAME, #RET, #ARG1, #ARG2); \
@@ -147,6 +243,8 @@ cpc_entry_decl (cpc_entry which)
 #include "cpc-abi.def"
 #undef DEF_CPC_CONSTANT
 #undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
 #undef DEF_CPC_ENTRY2
     default:
       gcc_unreachable ();
@@ -154,10 +252,30 @@ cpc_entry_decl (cpc_entry which)
   return entry_decls[which];
 }
 
-/* PLUGIN_FINISH_TYPE: when the C front end completes struct cpc_frame
-   (from <cpc.h>), compare its layout with ours field by field.  A mismatch
-   means the plugin and the installed headers come from different cpc
-   versions; generated code would corrupt frames, so stop here.  */
+/* Whether the C front end's TYPE has OURS's fields at the same offsets
+   and sizes, and the same size.  */
+
+static bool
+same_layout_p (tree type, tree ours_type)
+{
+  tree ours = TYPE_FIELDS (ours_type);
+  tree theirs = TYPE_FIELDS (type);
+  for (; ours && theirs; ours = DECL_CHAIN (ours), theirs = DECL_CHAIN (theirs))
+    if (!DECL_NAME (theirs)
+	|| DECL_NAME (ours) != DECL_NAME (theirs)
+	|| !tree_int_cst_equal (byte_position (ours), byte_position (theirs))
+	|| !tree_int_cst_equal (DECL_SIZE_UNIT (ours), DECL_SIZE_UNIT (theirs)))
+      return false;
+  return !ours && !theirs
+	 && tree_int_cst_equal (TYPE_SIZE_UNIT (type),
+				TYPE_SIZE_UNIT (ours_type));
+}
+
+/* PLUGIN_FINISH_TYPE: when the C front end completes struct cpc_frame or
+   struct cpc_hot (from <cpc.h>), compare its layout with ours field by
+   field.  A mismatch means the plugin and the installed headers come
+   from different cpc versions; generated code would corrupt frames, so
+   stop here.  */
 
 void
 cpc_check_abi_type (void *gcc_data, void *)
@@ -169,22 +287,23 @@ cpc_check_abi_type (void *gcc_data, void *)
   tree name = TYPE_NAME (type);
   if (TREE_CODE (name) == TYPE_DECL)
     name = DECL_NAME (name);
-  if (!name || !id_equal (name, "cpc_frame"))
+  if (!name)
     return;
-
-  tree ours = TYPE_FIELDS (cpc_frame_header_type ());
-  tree theirs = TYPE_FIELDS (type);
-  for (; ours && theirs; ours = DECL_CHAIN (ours), theirs = DECL_CHAIN (theirs))
-    if (!DECL_NAME (theirs)
-	|| DECL_NAME (ours) != DECL_NAME (theirs)
-	|| !tree_int_cst_equal (byte_position (ours), byte_position (theirs))
-	|| !tree_int_cst_equal (DECL_SIZE_UNIT (ours), DECL_SIZE_UNIT (theirs)))
-      break;
-  if (ours || theirs
-      || !tree_int_cst_equal (TYPE_SIZE_UNIT (type),
-			      TYPE_SIZE_UNIT (cpc_frame_header_type ())))
+  tree ours;
+  if (id_equal (name, "cpc_frame"))
+    ours = cpc_frame_header_type ();
+  else if (id_equal (name, "cpc_hot"))
+    ours = own_hot_type ();
+  else
+    return;
+  if (same_layout_p (type, ours))
+    {
+      if (ours == hot_type)
+	fe_hot_type = type;
+    }
+  else
     error_at (DECL_SOURCE_LOCATION (TYPE_NAME (type)),
-	      "cpc: ABI mismatch: %<struct cpc_frame%> in this header differs "
+	      "cpc: ABI mismatch: %<struct %E%> in this header differs "
 	      "from the layout the cpc plugin generates; the plugin and "
-	      "%<cpc.h%> come from different versions");
+	      "%<cpc.h%> come from different versions", name);
 }

@@ -75,6 +75,8 @@ bool cpc_suspend_decl_p (const_tree fndecl);
 enum cpc_entry
 {
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_HOT_FIELD(NAME, KIND)
+#define DEF_CPC_TLS(NAME, KIND)
 #define DEF_CPC_CONSTANT(NAME, VALUE)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2) CPC_ENTRY_##NAME,
 #include "cpc-abi.def"
@@ -89,6 +91,8 @@ enum cpc_constant
 #define DEF_CPC_CONSTANT(NAME, VALUE) CPC_##NAME = VALUE,
 #include "cpc-abi.def"
 #undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
 #undef DEF_CPC_ENTRY2
 #undef DEF_CPC_CONSTANT
 };
@@ -96,6 +100,9 @@ tree cpc_frame_header_type (void);
 tree cpc_frame_header_field (const char *name);
 tree cpc_resume_fn_ptr_type (void);
 tree cpc_entry_decl (cpc_entry which);
+tree cpc_hot_type (void);
+tree cpc_hot_field (const char *name);
+tree cpc_current_decl (void);
 void cpc_check_abi_type (void *, void *);
 const ggc_root_tab *cpc_abi_roots (void);
 
@@ -166,6 +173,36 @@ void cpc_build_frame (function *fun, cpc_analysis &an,
 void cpc_dump_frame (function *fun, cpc_analysis &an,
 		     cpc_frame_layout &layout);
 tree cpc_retval_view_type (tree rettype);
+
+/* inline-abi.cc: the runtime's hot paths as inline GIMPLE (the sequences
+   cpc-abi.def documents).  Each builder takes the location and BLOCK its
+   statements get.  */
+struct cpc_stmt_origin
+{
+  location_t loc;
+  tree block;
+};
+/* Append to SEQ: RESULT = "did the last call suspend?" (an int).  */
+void cpc_build_suspending_test (gimple_seq *seq, tree result,
+				const cpc_stmt_origin &at);
+/* Append to SEQ: mark the coroutine as suspending (cpc_suspend ()).  */
+void cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at);
+/* Append to SEQ: link FRAME (a struct cpc_frame *) with resume function
+   RESUME while unwinding a suspension.  */
+void cpc_build_link (gimple_seq *seq, tree frame, tree resume,
+		     const cpc_stmt_origin &at);
+/* Append to SEQ: DONE = the finished callee frame handed over.  */
+void cpc_build_take_done (gimple_seq *seq, tree done,
+			  const cpc_stmt_origin &at);
+/* Insert at the end of BB, which must have one successor, the
+   allocation of a frame of SIZE bytes into RESULT (void *); returns the
+   block where the code after it goes.  */
+basic_block cpc_build_frame_alloc (basic_block bb, tree result,
+				   unsigned HOST_WIDE_INT size,
+				   const cpc_stmt_origin &at);
+/* Likewise, freeing FRAME (void *, the most recent live frame).  */
+basic_block cpc_build_frame_free (basic_block bb, tree frame,
+				  const cpc_stmt_origin &at);
 
 /* rewrite.cc: the split into ramp and resume function.  */
 void cpc_rewrite (function *fun, cpc_analysis &an, cpc_frame_layout &layout);

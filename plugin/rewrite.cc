@@ -506,21 +506,6 @@ rewriter::make_single_exit ()
   make_edge (exit_bb, EXIT_BLOCK_PTR_FOR_FN (fun), 0);
 }
 
-static gcall *
-build_entry_call (cpc_entry which, tree lhs, int nargs, ...)
-{
-  va_list ap;
-  va_start (ap, nargs);
-  auto_vec<tree> args;
-  for (int i = 0; i < nargs; i++)
-    args.safe_push (va_arg (ap, tree));
-  va_end (ap);
-  gcall *call = gimple_build_call_vec (cpc_entry_decl (which), args);
-  if (lhs)
-    gimple_call_set_lhs (call, lhs);
-  return call;
-}
-
 static void
 add_stmt (gimple_seq *seq, gimple *stmt, location_t loc, tree block)
 {
@@ -587,23 +572,27 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
       tmp = create_tmp_var (TREE_TYPE (lhs), "cpc_result");
       gimple_call_set_lhs (call, tmp);
     }
+  gimple *last = call;
   if (p.is_cpc_suspend)
     {
-      gcall *expand = build_entry_call (CPC_ENTRY_cpc__suspend, NULL_TREE, 0);
-      gimple_set_location (expand, loc);
-      gimple_set_block (expand, block);
-      /* The user's call could throw (-fexceptions); the runtime's cannot:
-	 move the EH information over, then drop the dead EH edge.  */
-      gsi_replace (&gsi, expand, true);
-      gimple_purge_dead_eh_edges (gimple_bb (expand));
-      call = expand;
+      gimple_seq expand = NULL;
+      cpc_build_suspend (&expand, { loc, block });
+      last = gimple_seq_last_stmt (expand);
+      /* The user's call could throw (-fexceptions); the expansion cannot:
+	 drop the call and its EH edge.  */
+      basic_block call_bb = gimple_bb (call);
+      gsi_insert_seq_before (&gsi, expand, GSI_SAME_STMT);
+      gsi_remove (&gsi, true);
+      gimple_purge_dead_eh_edges (call_bb);
     }
-  update_stmt (call);
+  else
+    update_stmt (call);
 
-  /* After: make the call end its block, then CHECK on the normal edge.  */
-  basic_block bb = gimple_bb (call);
-  if (!stmt_ends_bb_p (call) && call != last_stmt (bb))
-    split_block (bb, call);
+  /* After: make the call (or the expansion) end its block, then CHECK on
+     the normal edge.  */
+  basic_block bb = gimple_bb (last);
+  if (!stmt_ends_bb_p (last) && last != last_stmt (bb))
+    split_block (bb, last);
   edge fall = find_fallthru_edge (bb->succs);
   if (!fall)
     fall = single_succ_p (bb) ? single_succ_edge (bb) : NULL;
@@ -619,8 +608,7 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
     {
       tree susp = create_tmp_var (integer_type_node, "cpc_susp");
       gimple_seq cseq = NULL;
-      add_stmt (&cseq, build_entry_call (CPC_ENTRY_cpc__suspending, susp, 0),
-		loc, block);
+      cpc_build_suspending_test (&cseq, susp, { loc, block });
       add_stmt (&cseq, gimple_build_cond (NE_EXPR, susp, integer_zero_node,
 					  NULL_TREE, NULL_TREE), loc, block);
       gsi = gsi_start_bb (check);
@@ -676,11 +664,11 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
       gimple_call_set_lhs (save, mapped (v));
       add_stmt (&rseq, save, rloc, block);
     }
+  tree done = NULL_TREE;
   if (!p.is_cpc_suspend)
     {
-      tree done = create_tmp_var (ptr_type_node, "cpc_done");
-      add_stmt (&rseq, build_entry_call (CPC_ENTRY_cpc__take_done, done, 0),
-		rloc, block);
+      done = create_tmp_var (ptr_type_node, "cpc_done");
+      cpc_build_take_done (&rseq, done, { rloc, block });
       if (tmp && !VOID_TYPE_P (rettype))
 	{
 	  tree view = cpc_retval_view_type (rettype);
@@ -696,12 +684,13 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
 	  else
 	    add_stmt (&rseq, gimple_build_assign (tmp, ref), rloc, block);
 	}
-      add_stmt (&rseq, build_entry_call (CPC_ENTRY_cpc__frame_free,
-					 NULL_TREE, 1, done), rloc, block);
     }
   gsi = gsi_start_bb (res);
   if (rseq)
     gsi_insert_seq_after (&gsi, rseq, GSI_NEW_STMT);
+  make_single_succ_edge (res, join, EDGE_FALLTHRU);
+  if (done)
+    cpc_build_frame_free (res, done, { rloc, block });
   if (join_binds)
     {
       gsi = gsi_last_bb (join);
@@ -710,7 +699,6 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
       else
 	gsi_insert_seq_after (&gsi, join_binds, GSI_CONTINUE_LINKING);
     }
-  make_single_succ_edge (res, join, EDGE_FALLTHRU);
   resume_bbs[p.index - 1] = res;
 }
 
@@ -898,8 +886,9 @@ rewriter::build_ramp (basic_block bb)
   tree frame_ptr_type = TREE_TYPE (frame_parm);
   tree raw = create_tmp_var (ptr_type_node, "cpc_raw");
   tree fr = create_tmp_var (frame_ptr_type, "cpc_frame");
-  add_stmt (&seq, build_entry_call (CPC_ENTRY_cpc__frame_alloc, raw, 1,
-				    TYPE_SIZE_UNIT (layout.type)), loc, outer);
+  bb = cpc_build_frame_alloc (bb, raw,
+			      tree_to_uhwi (TYPE_SIZE_UNIT (layout.type)),
+			      { loc, outer });
   add_stmt (&seq, gimple_build_assign (fr, fold_convert (frame_ptr_type, raw)),
 	    loc, outer);
   for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
@@ -940,8 +929,7 @@ rewriter::build_ramp (basic_block bb)
 		  outer);
     }
   tree susp = create_tmp_var (integer_type_node, "cpc_susp");
-  add_stmt (&seq, build_entry_call (CPC_ENTRY_cpc__suspending, susp, 0), loc,
-	    outer);
+  cpc_build_suspending_test (&seq, susp, { loc, outer });
   add_stmt (&seq, gimple_build_cond (NE_EXPR, susp, integer_zero_node,
 				     NULL_TREE, NULL_TREE), loc, outer);
   gimple_stmt_iterator gsi = gsi_start_bb (bb);
@@ -961,11 +949,10 @@ rewriter::build_ramp (basic_block bb)
   et->probability = profile_probability::very_unlikely ();
   make_single_succ_edge (link_bb, out, EDGE_FALLTHRU);
 
-  gimple_seq fseq = read_result;
-  add_stmt (&fseq, build_entry_call (CPC_ENTRY_cpc__frame_free, NULL_TREE, 1,
-				     fr), loc, outer);
   gsi = gsi_start_bb (free_bb);
-  gsi_insert_seq_after (&gsi, fseq, GSI_NEW_STMT);
+  if (read_result)
+    gsi_insert_seq_after (&gsi, read_result, GSI_NEW_STMT);
+  cpc_build_frame_free (free_bb, fr, { loc, outer });
 
   gimple_seq lseq = no_result;
   tree hdr = create_tmp_var (build_pointer_type (cpc_frame_header_type ()),
@@ -978,8 +965,7 @@ rewriter::build_ramp (basic_block bb)
 					(cpc_resume_fn_ptr_type (),
 					 build_fold_addr_expr (resume_decl))),
 	    loc, outer);
-  add_stmt (&lseq, build_entry_call (CPC_ENTRY_cpc__link, NULL_TREE, 2, hdr,
-				     fnptr), loc, outer);
+  cpc_build_link (&lseq, hdr, fnptr, { loc, outer });
   gsi = gsi_start_bb (link_bb);
   gsi_insert_seq_after (&gsi, lseq, GSI_NEW_STMT);
 

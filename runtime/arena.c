@@ -2,6 +2,7 @@
 
    Copyright (C) 2026 The cpc authors.  SPDX-License-Identifier: MIT  */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include "arena.h"
 
@@ -27,16 +28,42 @@ out_of_memory (void)
   abort ();
 }
 
-void
-cpc_arena_init (struct cpc_arena *arena, void *data, size_t size)
+static void __attribute__ ((noreturn, cold))
+bad_free (void *frame)
 {
-  arena->base = arena->bump = data;
-  arena->end = (char *) data + size;
+  fprintf (stderr, "cpc: frame %p freed out of order (not the most recently"
+	   " allocated live frame of the current coroutine)\n", frame);
+  abort ();
+}
+
+/* Publish the current chunk to the inline sequences.  With
+   CPC_ARENA_CHECK every allocation and free must come here (for the
+   hidden words and the order check): an empty window (end == bump) and a
+   pop_at above every address send them all to the slow paths.  */
+static void
+publish (struct cpc_hot *h, struct cpc_arena *arena)
+{
+#ifdef CPC_ARENA_CHECK
+  h->end = h->bump;
+  h->pop_at = (char *) UINTPTR_MAX;
+#else
+  h->end = arena->limit;
+  h->pop_at = arena->chunk ? arena->base : NULL;
+#endif
+}
+
+void
+cpc_arena_init (struct cpc_hot *h, struct cpc_arena *arena, void *data,
+		size_t size)
+{
+  arena->base = h->bump = data;
+  arena->limit = (char *) data + size;
   arena->chunk = NULL;
   arena->spare = NULL;
 #ifdef CPC_ARENA_CHECK
   arena->last = NULL;
 #endif
+  publish (h, arena);
 }
 
 void
@@ -55,8 +82,8 @@ cpc_arena_destroy (struct cpc_arena *arena)
 
 /* The current chunk has no room for SIZE (rounded) bytes: push a new one
    (the spare when it is large enough) and allocate from it.  */
-void *
-cpc_arena_alloc_chunk (struct cpc_arena *arena, size_t size)
+static void *
+push_chunk (struct cpc_hot *h, struct cpc_arena *arena, size_t size)
 {
   struct cpc_chunk *c = arena->spare;
   arena->spare = NULL;
@@ -78,26 +105,26 @@ cpc_arena_alloc_chunk (struct cpc_arena *arena, size_t size)
       c->size = want;
     }
   c->prev = arena->chunk;
-  c->prev_bump = arena->bump;
+  c->prev_bump = h->bump;
   c->prev_base = arena->base;
-  c->prev_end = arena->end;
+  c->prev_end = arena->limit;
   arena->chunk = c;
   arena->base = c->data;
-  arena->end = c->data + c->size;
-  arena->bump = c->data + size;
+  arena->limit = c->data + c->size;
+  h->bump = c->data + size;
   return c->data;
 }
 
 /* The current (malloc'd) chunk became empty: go back to the one below
    and keep the larger of this one and the old spare for reuse.  */
-void
-cpc_arena_pop_chunk (struct cpc_arena *arena)
+static void
+pop_chunk (struct cpc_hot *h, struct cpc_arena *arena)
 {
   struct cpc_chunk *c = arena->chunk;
   arena->chunk = c->prev;
-  arena->bump = c->prev_bump;
+  h->bump = c->prev_bump;
   arena->base = c->prev_base;
-  arena->end = c->prev_end;
+  arena->limit = c->prev_end;
   if (arena->spare && arena->spare->size >= c->size)
     free (c);
   else
@@ -107,10 +134,59 @@ cpc_arena_pop_chunk (struct cpc_arena *arena)
     }
 }
 
-void
-cpc_arena_bad_free (void *frame)
+static void *
+alloc_raw (struct cpc_hot *h, struct cpc_arena *arena, size_t size)
 {
-  fprintf (stderr, "cpc: frame %p freed out of order (not the most recently"
-	   " allocated live frame of the current coroutine)\n", frame);
-  abort ();
+  size = cpc_arena_round (size ? size : 1);
+  void *p;
+  if ((size_t) (arena->limit - h->bump) >= size)
+    {
+      p = h->bump;
+      h->bump += size;
+    }
+  else
+    p = push_chunk (h, arena, size);
+  publish (h, arena);
+  return p;
+}
+
+void *
+cpc_arena_alloc (struct cpc_hot *h, struct cpc_arena *arena, size_t size)
+{
+#ifdef CPC_ARENA_CHECK
+  /* Every frame is preceded by a hidden CPC_FRAME_ALIGN-byte word holding
+     the previous live frame, and a free of anything but the most recent
+     live frame aborts.  */
+  char *p = (char *) alloc_raw (h, arena, size + CPC_FRAME_ALIGN)
+	    + CPC_FRAME_ALIGN;
+  ((char **) p)[-1] = arena->last;
+  arena->last = p;
+  return p;
+#else
+  return alloc_raw (h, arena, size);
+#endif
+}
+
+/* FRAME must be the most recently allocated live frame.  What can be
+   checked cheaply is: it lies in the current chunk below the bump pointer
+   and is aligned (this catches double frees and frees of frames of
+   another chunk or coroutine, not every out-of-order free; the inline
+   free of the generated code checks nothing).  */
+void
+cpc_arena_free (struct cpc_hot *h, struct cpc_arena *arena, void *frame)
+{
+  char *p = frame;
+#ifdef CPC_ARENA_CHECK
+  if (p != arena->last || p == NULL)
+    bad_free (frame);
+  arena->last = ((char **) p)[-1];
+  p -= CPC_FRAME_ALIGN;
+#endif
+  if (p < arena->base || p >= h->bump
+      || ((size_t) p & (CPC_FRAME_ALIGN - 1)) != 0)
+    bad_free (frame);
+  h->bump = p;
+  if (p == arena->base && arena->chunk != NULL)
+    pop_chunk (h, arena);
+  publish (h, arena);
 }

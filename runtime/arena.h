@@ -26,11 +26,14 @@ struct cpc_chunk;
 /* Internal to libcpc: not exported from the shared library.  */
 #define CPC_INTERNAL __attribute__ ((visibility ("hidden")))
 
+/* An arena is split in two: the fields the generated code bumps inline
+   (bump, end, pop_at: the first members of struct cpc_hot, see
+   cpc-abi.def) and this cold part only the runtime reads.  Every function
+   below takes both.  */
 struct cpc_arena
 {
-  char *bump;			/* next free byte of the current chunk */
-  char *end;			/* end of the current chunk's data */
   char *base;			/* start of the current chunk's data */
+  char *limit;			/* end of the current chunk's data */
   struct cpc_chunk *chunk;	/* current malloc'd chunk; NULL: inline */
   struct cpc_chunk *spare;	/* an empty chunk kept for reuse, or NULL */
 #ifdef CPC_ARENA_CHECK
@@ -38,79 +41,23 @@ struct cpc_arena
 #endif
 };
 
-/* Make ARENA allocate first from the SIZE bytes at DATA (aligned).  */
-CPC_INTERNAL void cpc_arena_init (struct cpc_arena *arena, void *data, size_t size);
+/* Make the arena allocate first from the SIZE bytes at DATA (aligned).  */
+CPC_INTERNAL void cpc_arena_init (struct cpc_hot *h, struct cpc_arena *arena,
+				  void *data, size_t size);
 /* Release every malloc'd chunk.  */
 CPC_INTERNAL void cpc_arena_destroy (struct cpc_arena *arena);
 
-/* Slow paths, in arena.c.  */
-CPC_INTERNAL void *cpc_arena_alloc_chunk (struct cpc_arena *arena, size_t size);
-CPC_INTERNAL void cpc_arena_pop_chunk (struct cpc_arena *arena);
-CPC_INTERNAL void cpc_arena_bad_free (void *frame) __attribute__ ((noreturn, cold));
+/* The slow paths of allocation and freeing (arena.c): what
+   cpc__frame_alloc and cpc__frame_free do.  */
+CPC_INTERNAL void *cpc_arena_alloc (struct cpc_hot *h, struct cpc_arena *arena,
+				    size_t size);
+CPC_INTERNAL void cpc_arena_free (struct cpc_hot *h, struct cpc_arena *arena,
+				  void *frame);
 
 static inline size_t
 cpc_arena_round (size_t size)
 {
   return (size + (CPC_FRAME_ALIGN - 1)) & ~(size_t) (CPC_FRAME_ALIGN - 1);
-}
-
-/* With -DCPC_ARENA_CHECK (configure --enable-arena-check) every frame
-   is preceded by a hidden CPC_FRAME_ALIGN-byte word holding the previous
-   live frame, and a free of anything but the most recent live frame
-   aborts.  Without it the check below is cheaper and partial.  */
-#ifdef CPC_ARENA_CHECK
-# define CPC_ARENA_HIDDEN CPC_FRAME_ALIGN
-#else
-# define CPC_ARENA_HIDDEN 0
-#endif
-
-static inline void *
-cpc_arena_alloc_raw (struct cpc_arena *arena, size_t size)
-{
-  size = cpc_arena_round (size ? size : 1);
-  if (__builtin_expect ((size_t) (arena->end - arena->bump) >= size, 1))
-    {
-      void *p = arena->bump;
-      arena->bump += size;
-      return p;
-    }
-  return cpc_arena_alloc_chunk (arena, size);
-}
-
-static inline void *
-cpc_arena_alloc (struct cpc_arena *arena, size_t size)
-{
-#ifdef CPC_ARENA_CHECK
-  char *p = (char *) cpc_arena_alloc_raw (arena, size + CPC_ARENA_HIDDEN)
-	    + CPC_ARENA_HIDDEN;
-  ((char **) p)[-1] = arena->last;
-  arena->last = p;
-  return p;
-#else
-  return cpc_arena_alloc_raw (arena, size);
-#endif
-}
-
-/* FRAME must be the most recently allocated live frame.  What can be
-   checked cheaply is: it lies in the current chunk below the bump
-   pointer and is aligned (this catches double frees and frees of frames
-   of another chunk or coroutine, not every out-of-order free).  */
-static inline void
-cpc_arena_free (struct cpc_arena *arena, void *frame)
-{
-  char *p = frame;
-#ifdef CPC_ARENA_CHECK
-  if (__builtin_expect (p != arena->last || p == NULL, 0))
-    cpc_arena_bad_free (frame);
-  arena->last = ((char **) p)[-1];
-  p -= CPC_ARENA_HIDDEN;
-#endif
-  if (__builtin_expect (p < arena->base || p >= arena->bump
-			|| ((size_t) p & (CPC_FRAME_ALIGN - 1)) != 0, 0))
-    cpc_arena_bad_free (frame);
-  arena->bump = p;
-  if (__builtin_expect (p == arena->base && arena->chunk != NULL, 0))
-    cpc_arena_pop_chunk (arena);
 }
 
 #endif /* CPC_ARENA_H */

@@ -7,8 +7,26 @@
 #include <stdlib.h>
 #include "internal.h"
 
-/* The running coroutine of this thread.  */
-static __thread cpc_coroutine *current
+/* The running coroutine's hot block (cpc-abi.def, DEF_CPC_TLS): never
+   NULL, &cpc__no_coroutine outside any coroutine.  */
+__thread struct cpc_hot *cpc__current
+  __attribute__ ((tls_model ("initial-exec")))
+  = (struct cpc_hot *) &cpc__no_coroutine;
+
+/* Only ever read: its arena is empty (bump == end == NULL), its flags 0.
+   Generated code never writes to it (a frame allocation, which aborts
+   here, comes before any write); const, so that a stray write faults
+   instead of corrupting every thread's view.  */
+const struct cpc_hot cpc__no_coroutine = { 0 };
+
+/* Finished coroutine objects kept for reuse by this thread, so that
+   creating a coroutine is a pop and destroying one a push, not a malloc
+   and a free (capped, so a burst does not pin memory forever; released
+   when the thread exits, cpc__release_cache).  */
+#define CPC_CACHE_MAX 256
+static __thread cpc_coroutine *cache
+  __attribute__ ((tls_model ("initial-exec")));
+static __thread unsigned int cache_len
   __attribute__ ((tls_model ("initial-exec")));
 
 void
@@ -32,11 +50,11 @@ die (const char *msg)
 static inline cpc_coroutine *
 running (void)
 {
-  cpc_coroutine *co = current;
-  if (__builtin_expect (co == NULL, 0))
+  struct cpc_hot *h = cpc__current;
+  if (__builtin_expect (h == &cpc__no_coroutine, 0))
     die ("a coroutine_fn was called outside any coroutine;"
 	 " start it with cpc_create/cpc_enter");
-  return co;
+  return cpc__of_hot (h);
 }
 
 cpc_coroutine *
@@ -44,22 +62,32 @@ cpc_create (cpc_entry_fn *entry, void *opaque)
 {
   if (!entry)
     die ("cpc_create: entry function is NULL");
-  cpc_coroutine *co = malloc (sizeof *co);
-  if (!co)
-    die ("cpc_create: out of memory");
+  cpc_coroutine *co = cache;
+  if (co)
+    {
+      cache = co->next;
+      cache_len--;
+    }
+  else
+    {
+      co = malloc (sizeof *co);
+      if (!co)
+	die ("cpc_create: out of memory");
+    }
   co->top = co->unwind = co->done = NULL;
-  co->entry = entry;
-  co->opaque = opaque;
-  co->magic = CPC_MAGIC;
   co->suspending = 0;
   co->running = 0;
   co->state = CPC_ST_NEW;
+  co->wakeups = NULL;
+  co->entry = entry;
+  co->opaque = opaque;
+  co->magic = CPC_MAGIC;
   co->wait_kind = 0;
   co->timed = 0;
   co->next = NULL;
   co->wait_obj = NULL;
-  co->wk_head = co->wk_tail = NULL;
-  cpc_arena_init (&co->arena, co->chunk, sizeof co->chunk);
+  co->wk_tail = NULL;
+  cpc_arena_init (cpc__hot (co), &co->arena, co->chunk, sizeof co->chunk);
   cpc__live_add (cpc__sched (), co);
   return co;
 }
@@ -69,23 +97,96 @@ destroy (cpc_coroutine *co)
 {
   cpc__live_remove (co);
   cpc_arena_destroy (&co->arena);
-  /* Volatile: a store just before free is otherwise dead.  Best effort:
-     the allocator may reuse the memory.  */
-  *(volatile unsigned int *) &co->magic = CPC_POISON;
-  free (co);
+  /* A stale handle entered again must fail the inline cpc_enter's state
+     test and reach the magic check (the object may sit in the cache).  */
+  co->magic = CPC_POISON;
+  co->state = CPC_ST_NEW;
+  if (cache_len < CPC_CACHE_MAX)
+    {
+      co->next = cache;
+      cache = co;
+      cache_len++;
+    }
+  else
+    free (co);
+}
+
+void
+cpc__release_cache (void)
+{
+  while (cache)
+    {
+      cpc_coroutine *co = cache;
+      cache = co->next;
+      free (co);
+    }
+  cache_len = 0;
+}
+
+/* Run the frames of CO from F, whose resume function has just returned
+   (RAN) or is about to be called (!RAN), until CO suspends or its
+   outermost frame finishes.  Returns nonzero when CO finished.  */
+static int
+run_frames (cpc_coroutine *co, struct cpc_frame *f, int ran)
+{
+  for (;;)
+    {
+      if (!ran)
+	f->resume (f);
+      ran = 0;
+      if (co->suspending)
+	{
+	  if (co->unwind)
+	    co->unwind->caller = f;
+	  else
+	    co->top = f;
+	  return 0;
+	}
+      if (!f->caller)
+	{
+	  cpc_arena_free (cpc__hot (co), &co->arena, f);
+	  return 1;
+	}
+      co->done = f;
+      f = f->caller;
+    }
+}
+
+/* The end of a run of CO: the state it is left in, the running
+   coroutine back to PREV, and the wakeup list CO queued (QEMU API),
+   detached, in the result and *WK_TAIL.  */
+static cpc_coroutine *
+leave (cpc_coroutine *co, struct cpc_hot *prev, int finished,
+       cpc_coroutine **wk_tail)
+{
+  co->running = 0;
+  cpc__current = prev;
+  cpc_coroutine *wk = co->wakeups;
+  if (__builtin_expect (wk != NULL, 0))
+    {
+      *wk_tail = co->wk_tail;
+      co->wakeups = co->wk_tail = NULL;
+    }
+  if (finished)
+    destroy (co);
+  else if (co->state == CPC_ST_RUNNING)
+    co->state = CPC_ST_SUSPENDED;
+  return wk;
 }
 
 /* The trampoline (docs/ABI.md, "Runtime side").  Runs CO once; returns
-   the wakeup list CO queued (QEMU API), detached, in *WK_TAIL / result.  */
+   the wakeup list CO queued (QEMU API), detached, in *WK_TAIL / result.
+   The inline cpc_enter of <cpc.h> is the same for a suspended coroutine
+   of this thread that suspends again in its innermost frame.  */
 static cpc_coroutine *
 enter1 (cpc_coroutine *co, cpc_coroutine **wk_tail)
 {
-  struct cpc_sched *s = cpc__sched_peek ();
+  struct cpc_sched *s = cpc__thread_sched;
   if (__builtin_expect (co->sched != s, 0))
     cpc__migrate (co, s ? s : cpc__sched ());
 
-  cpc_coroutine *prev = current;
-  current = co;
+  struct cpc_hot *prev = cpc__current;
+  cpc__current = cpc__hot (co);
   co->running = 1;
   co->state = CPC_ST_RUNNING;
   co->suspending = 0;
@@ -107,44 +208,8 @@ enter1 (cpc_coroutine *co, cpc_coroutine **wk_tail)
 	}
     }
   else
-    {
-      struct cpc_frame *f = co->top;
-      for (;;)
-	{
-	  f->resume (f);
-	  if (co->suspending)
-	    {
-	      if (co->unwind)
-		co->unwind->caller = f;
-	      else
-		co->top = f;
-	      finished = 0;
-	      break;
-	    }
-	  if (!f->caller)
-	    {
-	      cpc_arena_free (&co->arena, f);
-	      finished = 1;
-	      break;
-	    }
-	  co->done = f;
-	  f = f->caller;
-	}
-    }
-
-  co->running = 0;
-  current = prev;
-  cpc_coroutine *wk = co->wk_head;
-  if (__builtin_expect (wk != NULL, 0))
-    {
-      *wk_tail = co->wk_tail;
-      co->wk_head = co->wk_tail = NULL;
-    }
-  if (finished)
-    destroy (co);
-  else if (co->state == CPC_ST_RUNNING)
-    co->state = CPC_ST_SUSPENDED;
-  return wk;
+    finished = run_frames (co, co->top, 0);
+  return leave (co, prev, finished, wk_tail);
 }
 
 /* Enter the coroutines of a wakeup list, depth-first as QEMU does: the
@@ -181,8 +246,11 @@ cpc__resume (cpc_coroutine *co)
     run_wakeups (wh, wt);
 }
 
-void
-cpc_enter (cpc_coroutine *co)
+/* The checks of cpc_enter.  Inlined into both of its out-of-line
+   versions, so that a backtrace from inside a coroutine shows cpc_enter
+   called by the user's code, not a tail-called helper.  */
+static inline __attribute__ ((always_inline)) void
+enter_checked (cpc_coroutine *co)
 {
   if (!co)
     die ("cpc_enter: coroutine is NULL");
@@ -197,61 +265,62 @@ cpc_enter (cpc_coroutine *co)
   cpc__resume (co);
 }
 
+/* The inline cpc_enter ran F, CO's innermost frame, which did not simply
+   suspend again: go on as the trampoline does from there (F, not
+   CO->top: a callee that suspended may have linked itself as the new
+   top).  PREV is the hot block to restore.  */
+void
+cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
+		   struct cpc_frame *f)
+{
+  cpc_coroutine *wt;
+  int finished = run_frames (co, f, 1);
+  cpc_coroutine *wh = leave (co, prev, finished, &wt);
+  if (__builtin_expect (wh != NULL, 0))
+    run_wakeups (wh, wt);
+}
+
+/* The slow path of the inline cpc_enter (<cpc.h>).  */
+void
+cpc__enter_slow (cpc_coroutine *co)
+{
+  enter_checked (co);
+}
+
+/* The out-of-line cpc_enter, for -O0, function pointers and programs
+   built without <cpc.h>'s inline version.  */
+void
+cpc_enter (cpc_coroutine *co)
+{
+  enter_checked (co);
+}
+
 cpc_coroutine *
 cpc_self (void)
 {
-  return current;
+  struct cpc_hot *h = cpc__current;
+  return h == &cpc__no_coroutine ? NULL : cpc__of_hot (h);
 }
 
 bool
 cpc_in_coroutine (void)
 {
-  return current != NULL;
+  return cpc__current != &cpc__no_coroutine;
 }
 
-/* ABI entry points (cpc-abi.def).  */
+/* ABI entry points (cpc-abi.def): the slow paths of the inline frame
+   allocation and free.  */
 
 void *
 cpc__frame_alloc (size_t size)
 {
-  return cpc_arena_alloc (&running ()->arena, size);
+  cpc_coroutine *co = running ();
+  return cpc_arena_alloc (cpc__hot (co), &co->arena, size);
 }
 
 void
 cpc__frame_free (void *frame)
 {
-  cpc_arena_free (&running ()->arena, frame);
-}
-
-int
-cpc__suspending (void)
-{
-  return current->suspending;
-}
-
-void
-cpc__suspend (void)
-{
-  running ()->suspending = 1;
-}
-
-void
-cpc__link (struct cpc_frame *f, cpc__resume_fn resume)
-{
-  cpc_coroutine *co = current;
-  f->resume = resume;
-  if (co->unwind)
-    co->unwind->caller = f;
-  else
-    co->top = f;
-  co->unwind = f;
-}
-
-void *
-cpc__take_done (void)
-{
-  cpc_coroutine *co = current;
-  void *d = co->done;
-  co->done = NULL;
-  return d;
+  cpc_coroutine *co = running ();
+  cpc_arena_free (cpc__hot (co), &co->arena, frame);
 }

@@ -22,14 +22,36 @@ typedef void (*cpc__resume_fn) (struct cpc_frame *);
 #define CPC__KIND_SIZE size_t
 #define CPC__KIND_INT int
 #define CPC__KIND_VOID void
+#define CPC__KIND_BYTE_PTR char *
+#define CPC__KIND_UCHAR unsigned char
+#define CPC__KIND_HOT_PTR struct cpc_hot *
 
 struct cpc_frame
 {
 #define DEF_CPC_FRAME_FIELD(NAME, KIND) CPC__KIND_##KIND NAME;
+#define DEF_CPC_HOT_FIELD(NAME, KIND)
+#define DEF_CPC_TLS(NAME, KIND)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
 #define DEF_CPC_CONSTANT(NAME, VALUE)
 #include "cpc-abi.def"
 #undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
+#undef DEF_CPC_ENTRY2
+#undef DEF_CPC_CONSTANT
+};
+
+struct cpc_hot
+{
+#define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_HOT_FIELD(NAME, KIND) CPC__KIND_##KIND NAME;
+#define DEF_CPC_TLS(NAME, KIND)
+#define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
+#define DEF_CPC_CONSTANT(NAME, VALUE)
+#include "cpc-abi.def"
+#undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
 #undef DEF_CPC_ENTRY2
 #undef DEF_CPC_CONSTANT
 };
@@ -37,26 +59,109 @@ struct cpc_frame
 enum
 {
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_HOT_FIELD(NAME, KIND)
+#define DEF_CPC_TLS(NAME, KIND)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
 #define DEF_CPC_CONSTANT(NAME, VALUE) CPC__##NAME = VALUE,
 #include "cpc-abi.def"
 #undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
 #undef DEF_CPC_ENTRY2
 #undef DEF_CPC_CONSTANT
 };
+
+#define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_HOT_FIELD(NAME, KIND)
+#define DEF_CPC_TLS(NAME, KIND) \
+  extern __thread CPC__KIND_##KIND NAME \
+    __attribute__ ((tls_model ("initial-exec")));
+#define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
+#define DEF_CPC_CONSTANT(NAME, VALUE)
+#include "cpc-abi.def"
+#undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
+#undef DEF_CPC_ENTRY2
+#undef DEF_CPC_CONSTANT
 
 #define CPC__ARGS_VOID_VOID void
 #define CPC__ARGS_PTR_VOID void *
 #define CPC__ARGS_SIZE_VOID size_t
 #define CPC__ARGS_FRAME_PTR_RESUME_FN struct cpc_frame *, cpc__resume_fn
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_HOT_FIELD(NAME, KIND)
+#define DEF_CPC_TLS(NAME, KIND)
 #define DEF_CPC_CONSTANT(NAME, VALUE)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2) \
   CPC__KIND_##RET NAME (CPC__ARGS_##ARG1##_##ARG2);
 #include "cpc-abi.def"
 #undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
 #undef DEF_CPC_ENTRY2
 #undef DEF_CPC_CONSTANT
+
+/* The sequences the plugin inlines (cpc-abi.def, "DEF_CPC_HOT_FIELD"),
+   as C: for code lowered by hand (libcpc's selftest) and as their
+   reference.  */
+
+static inline int
+cpc__suspending (void)
+{
+  return cpc__current->suspending;
+}
+
+static inline void
+cpc__suspend (void)
+{
+  cpc__current->suspending = 1;
+}
+
+static inline void *
+cpc__frame_push (size_t size)
+{
+  struct cpc_hot *h = cpc__current;
+  size = (size + (CPC__FRAME_ALIGN - 1)) & ~(size_t) (CPC__FRAME_ALIGN - 1);
+  if (__builtin_expect ((size_t) (h->end - h->bump) >= size, 1))
+    {
+      void *f = h->bump;
+      h->bump += size;
+      return f;
+    }
+  return cpc__frame_alloc (size);
+}
+
+static inline void
+cpc__frame_pop (void *frame)
+{
+  struct cpc_hot *h = cpc__current;
+  if (__builtin_expect ((char *) frame <= h->pop_at, 0))
+    cpc__frame_free (frame);
+  else
+    h->bump = (char *) frame;
+}
+
+static inline void
+cpc__link (struct cpc_frame *f, cpc__resume_fn resume)
+{
+  struct cpc_hot *h = cpc__current;
+  f->resume = resume;
+  if (h->unwind)
+    h->unwind->caller = f;
+  else
+    h->top = f;
+  h->unwind = f;
+}
+
+static inline void *
+cpc__take_done (void)
+{
+  struct cpc_hot *h = cpc__current;
+  void *d = h->done;
+  h->done = 0;
+  return d;
+}
 
 #ifdef __cplusplus
 }

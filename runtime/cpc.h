@@ -39,6 +39,47 @@ cpc_coroutine *cpc_create (cpc_entry_fn *entry, void *opaque);
    when it suspends or finishes.  */
 void cpc_enter (cpc_coroutine *co);
 
+/* The fast path of cpc_enter, inlined when optimizing (GNU inline: the
+   library's cpc_enter is the out-of-line copy): resuming a suspended
+   coroutine of this thread that suspends again in its innermost frame is
+   a few loads and stores around one indirect call.  Everything else
+   (first start, a frame that finished or called deeper, QEMU wakeups,
+   misuse) goes to the library.  */
+void cpc__enter_slow (cpc_coroutine *co);
+void cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
+			struct cpc_frame *f);
+#if defined (__OPTIMIZE__) && !defined (CPC_BUILDING_RUNTIME) \
+    && !defined (__cplusplus)
+extern __inline __attribute__ ((__gnu_inline__)) void
+cpc_enter (cpc_coroutine *co)
+{
+  struct cpc_hot *h = (struct cpc_hot *) co;
+  if (__builtin_expect (co != 0 && h->state == CPC__STATE_SUSPENDED
+			&& h->sched == cpc__thread_sched, 1))
+    {
+      struct cpc_hot *prev = cpc__current;
+      struct cpc_frame *f = h->top;
+      cpc__current = h;
+      h->running = 1;
+      h->state = CPC__STATE_RUNNING;
+      h->suspending = 0;
+      h->unwind = 0;
+      f->resume (f);
+      if (__builtin_expect (h->suspending && !h->unwind && !h->wakeups
+			    && h->state == CPC__STATE_RUNNING, 1))
+	{
+	  h->running = 0;
+	  h->state = CPC__STATE_SUSPENDED;
+	  cpc__current = prev;
+	  return;
+	}
+      cpc__enter_finish (co, prev, f);
+    }
+  else
+    cpc__enter_slow (co);
+}
+#endif
+
 /* Suspend the current coroutine: control returns to whoever called
    cpc_enter.  Expanded in place by the plugin.  */
 coroutine_fn void cpc_suspend (void);

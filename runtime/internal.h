@@ -44,23 +44,24 @@ enum { CPC_RW_READ = 1, CPC_RW_WRITE, CPC_RW_UPGRADE };
 
 struct cpc_sched;
 
+/* Built with -fms-extensions: struct cpc_hot is an unnamed member, so its
+   fields read as co->state, co->top, ... and a struct cpc_hot * (the
+   generated code's, cpc__current) and a cpc_coroutine * to the same
+   object may alias as far as GCC is concerned.  */
 struct cpc_coroutine
 {
+  /* The part the generated code and the inline cpc_enter touch (the
+     arena's bump/end/pop_at, top, unwind, done, suspending, running,
+     state, sched, wakeups): cpc-abi.def.  Must stay first.  */
+  struct cpc_hot;
   /* The trampoline's part (docs/ABI.md, "Runtime side").  */
-  struct cpc_frame *top;	/* innermost suspended frame */
-  struct cpc_frame *unwind;	/* frame most recently linked */
-  struct cpc_frame *done;	/* finished frame handed to its caller */
   cpc_entry_fn *entry;		/* NULL once started */
   void *opaque;
   unsigned int magic;
-  unsigned char suspending;
-  unsigned char running;
-  unsigned char state;		/* enum cpc_state */
   unsigned char wait_kind;	/* rwlock waiter kind; WAIT_IO: events */
   unsigned char timed;		/* WAIT_IO: also in the timer heap */
   /* The scheduler's part.  */
   struct cpc_coroutine *next;	/* run queue or wait queue link */
-  struct cpc_sched *sched;	/* owning scheduler (the thread it runs on) */
   struct cpc_coroutine *live_prev, *live_next; /* sched->live list */
   void *wait_obj;		/* what it waits on (see enum cpc_state) */
   uint64_t deadline;		/* SLEEPING: CLOCK_MONOTONIC ns */
@@ -68,11 +69,33 @@ struct cpc_coroutine
   size_t heap_index;		/* SLEEPING: position in the timer heap */
   int io_result;		/* WAIT_IO: ready events or -errno */
   /* QEMU API: coroutines to enter, in order, when this one switches
-     out (QEMU's co_queue_wakeup).  */
-  struct cpc_coroutine *wk_head, *wk_tail;
+     out (QEMU's co_queue_wakeup); the head is the hot field wakeups.  */
+  struct cpc_coroutine *wk_tail;
   struct cpc_arena arena;
   _Alignas (CPC_FRAME_ALIGN) char chunk[CPC_INLINE_CHUNK];
 };
+
+_Static_assert ((int) CPC__STATE_RUNNING == (int) CPC_ST_RUNNING
+		&& (int) CPC__STATE_SUSPENDED == (int) CPC_ST_SUSPENDED,
+		"cpc-abi.def's states differ from enum cpc_state");
+
+/* CO's hot block (its first member).  */
+static inline struct cpc_hot *
+cpc__hot (cpc_coroutine *co)
+{
+  return (struct cpc_hot *) co;
+}
+
+/* The coroutine whose hot block H is (H != &cpc__no_coroutine).  */
+static inline cpc_coroutine *
+cpc__of_hot (struct cpc_hot *h)
+{
+  return (cpc_coroutine *) h;
+}
+
+/* What cpc__current points at outside any coroutine: an empty arena,
+   so a frame allocation takes the slow path and aborts there.  */
+CPC_INTERNAL extern const struct cpc_hot cpc__no_coroutine;
 
 /* The scheduler of the calling thread (created on first use).  */
 CPC_INTERNAL struct cpc_sched *cpc__sched (void);
@@ -117,6 +140,13 @@ CPC_INTERNAL void cpc__check_owner (cpc_mutex *m, cpc_coroutine *self);
 CPC_INTERNAL void cpc__qemu_wake (cpc_coroutine *co);
 /* Take a sleeping CO out of the timer heap (state becomes SUSPENDED).  */
 CPC_INTERNAL void cpc__unsleep (cpc_coroutine *co);
+/* Free the thread's cache of finished coroutine objects (thread exit).  */
+CPC_INTERNAL void cpc__release_cache (void);
+/* The slow path of the inline cpc_enter (also in <cpc.h>).  */
+void cpc__enter_slow (cpc_coroutine *co);
+void cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
+			struct cpc_frame *f);
+
 /* The running coroutine, aborting with WHAT outside one.  */
 CPC_INTERNAL cpc_coroutine *cpc__self_or_die (const char *what);
 

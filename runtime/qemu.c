@@ -26,7 +26,7 @@ cpc__qemu_wake (cpc_coroutine *co)
   if (self->wk_tail)
     self->wk_tail->next = co;
   else
-    self->wk_head = co;
+    self->wakeups = co;
   self->wk_tail = co;
 }
 

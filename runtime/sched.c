@@ -61,7 +61,9 @@ struct cpc_sched
   size_t fd_check_cursor;
 };
 
-static __thread struct cpc_sched *tls_sched
+/* The thread's scheduler (cpc-abi.def, DEF_CPC_TLS: the inline cpc_enter
+   compares it with the coroutine's), NULL until first used.  */
+__thread void *cpc__thread_sched
   __attribute__ ((tls_model ("initial-exec")));
 static pthread_key_t sched_key;
 static pthread_once_t sched_once = PTHREAD_ONCE_INIT;
@@ -93,7 +95,8 @@ sched_exit (void *p)
   live_unlock (s);
   if (empty)
     sched_free (s);
-  tls_sched = NULL;
+  cpc__thread_sched = NULL;
+  cpc__release_cache ();
 }
 
 static void
@@ -106,13 +109,13 @@ make_key (void)
 struct cpc_sched *
 cpc__sched_peek (void)
 {
-  return tls_sched;
+  return cpc__thread_sched;
 }
 
 struct cpc_sched *
 cpc__sched (void)
 {
-  struct cpc_sched *s = tls_sched;
+  struct cpc_sched *s = cpc__thread_sched;
   if (__builtin_expect (s != NULL, 1))
     return s;
   pthread_once (&sched_once, make_key);
@@ -130,7 +133,7 @@ cpc__sched (void)
     cpc__die ("epoll_ctl: %s", strerror (errno));
   pthread_mutex_init (&s->remote_lock, NULL);
   atomic_flag_clear (&s->live_lock);
-  tls_sched = s;
+  cpc__thread_sched = s;
   pthread_setspecific (sched_key, s);
   return s;
 }
@@ -247,7 +250,7 @@ void
 cpc__make_runnable (cpc_coroutine *co)
 {
   struct cpc_sched *s = co->sched;
-  if (__builtin_expect (s != tls_sched, 0))
+  if (__builtin_expect (s != cpc__thread_sched, 0))
     cpc__die ("a coroutine of another thread's scheduler was woken through"
 	      " a synchronization object (they are per-thread)");
   rq_push (s, co);
@@ -705,7 +708,7 @@ cpc_wake (cpc_coroutine *co)
 {
   if (!co)
     cpc__die ("cpc_wake: coroutine is NULL");
-  struct cpc_sched *s = tls_sched;
+  struct cpc_sched *s = cpc__thread_sched;
   if (__builtin_expect (co->sched == s, 1))
     wake_local (s, co, "cpc_wake");
   else

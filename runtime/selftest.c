@@ -565,7 +565,7 @@ misuse (const char *what, int which, const char *expect)
 	  cpc__frame_alloc (16);
 	  break;
 	case 1:
-	  cpc__suspend ();
+	  my_suspend ();	/* its ramp allocates a frame first */
 	  break;
 	case 2:
 	  cpc_enter (cpc_create (reenter_self, NULL));

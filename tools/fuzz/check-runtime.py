@@ -57,7 +57,7 @@ def build_runtime(a, tmp):
                        ('libcpc_coro_la_SOURCES', ['-fplugin=' + a.plugin])):
         for s in am_sources(mf, var):
             o = os.path.join(tmp, 'rt-' + s.replace('.c', '.o'))
-            st, out = sh([a.cc, '-O1', '-g', '-I' + rt, '-I' + os.path.join(a.builddir, 'runtime')]
+            st, out = sh([a.cc, '-O1', '-g', '-fms-extensions', '-I' + rt, '-I' + os.path.join(a.builddir, 'runtime')]
                          + SAN + extra + ['-c', os.path.join(rt, s), '-o', o])
             if st != 0:
                 sys.exit('check-runtime.py: building %s failed:\n%s' % (s, out))

@@ -1,0 +1,248 @@
+/* The runtime's hot paths as inline GIMPLE: frame allocation and free,
+   the suspension test, cpc_suspend, linking a frame while unwinding, and
+   taking a finished callee's frame.  The sequences, and the invariants of
+   the runtime they rely on, are documented once, in runtime/cpc-abi.def
+   ("DEF_CPC_HOT_FIELD"); runtime/cpc-abi.h has them as C.  A library call
+   for each cost about as much as the rest of a coroutine call (see
+   docs/BENCHMARKS.md), hence inline; the slow paths stay in libcpc.
+
+   Copyright (C) 2026 The cpc authors.
+   SPDX-License-Identifier: GPL-3.0-or-later  */
+
+#include "cpc-plugin.h"
+
+static void
+emit (gimple_seq *seq, gimple *stmt, const cpc_stmt_origin &at)
+{
+  gimple_set_location (stmt, at.loc);
+  gimple_set_block (stmt, at.block);
+  gimple_seq_add_stmt (seq, stmt);
+}
+
+/* Append H = cpc__current; return H (a pointer to the hot block).  */
+
+static tree
+load_current (gimple_seq *seq, const cpc_stmt_origin &at)
+{
+  tree decl = cpc_current_decl ();
+  tree h = create_tmp_reg (TREE_TYPE (decl), "cpc_hot");
+  emit (seq, gimple_build_assign (h, decl), at);
+  return h;
+}
+
+/* H->NAME.  */
+
+static tree
+hot_ref (tree h, const char *name)
+{
+  tree field = cpc_hot_field (name);
+  return build3 (COMPONENT_REF, TREE_TYPE (field),
+		 build_simple_mem_ref (h), field, NULL_TREE);
+}
+
+/* Append TMP = H->NAME; return TMP.  */
+
+static tree
+load_hot (gimple_seq *seq, tree h, const char *name,
+	  const cpc_stmt_origin &at)
+{
+  tree ref = hot_ref (h, name);
+  tree tmp = create_tmp_reg (TREE_TYPE (ref), name);
+  emit (seq, gimple_build_assign (tmp, ref), at);
+  return tmp;
+}
+
+void
+cpc_build_suspending_test (gimple_seq *seq, tree result,
+			   const cpc_stmt_origin &at)
+{
+  tree h = load_current (seq, at);
+  emit (seq, gimple_build_assign (result, hot_ref (h, "suspending")), at);
+}
+
+void
+cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at)
+{
+  tree h = load_current (seq, at);
+  tree field = cpc_hot_field ("suspending");
+  emit (seq, gimple_build_assign (hot_ref (h, "suspending"),
+				  build_int_cst (TREE_TYPE (field), 1)), at);
+}
+
+/* FRAME->NAME, FRAME a struct cpc_frame *.  */
+
+static tree
+header_ref (tree frame, const char *name)
+{
+  tree field = cpc_frame_header_field (name);
+  return build3 (COMPONENT_REF, TREE_TYPE (field),
+		 build_simple_mem_ref (frame), field, NULL_TREE);
+}
+
+/* Append TMP = &REF; return TMP.  */
+
+static tree
+take_address (gimple_seq *seq, tree ref, const char *name,
+	      const cpc_stmt_origin &at)
+{
+  tree tmp = create_tmp_reg (build_pointer_type (TREE_TYPE (ref)), name);
+  emit (seq, gimple_build_assign (tmp, build_fold_addr_expr (ref)), at);
+  return tmp;
+}
+
+/* Without a branch, so that the ramp's unwinding path stays one block:
+   *(H->unwind ? &H->unwind->caller : &H->top) = FRAME.  The two
+   addresses are computed unconditionally and only the chosen one is
+   written; &U->caller is computed in integers, since with U null it is
+   not a valid address (-fsanitize=undefined would say so).  */
+
+void
+cpc_build_link (gimple_seq *seq, tree frame, tree resume,
+		const cpc_stmt_origin &at)
+{
+  emit (seq, gimple_build_assign (header_ref (frame, "resume"), resume), at);
+  tree h = load_current (seq, at);
+  tree u = load_hot (seq, h, "unwind", at);
+  tree frame_ptr_type = TREE_TYPE (u);
+  tree caller_field = cpc_frame_header_field ("caller");
+  tree uint = create_tmp_reg (pointer_sized_int_node, "cpc_uunwind");
+  emit (seq, gimple_build_assign (uint, NOP_EXPR, u), at);
+  tree uaddr = create_tmp_reg (pointer_sized_int_node, "cpc_ucaller");
+  emit (seq, gimple_build_assign (uaddr, PLUS_EXPR, uint,
+				  fold_convert (pointer_sized_int_node,
+						byte_position (caller_field))),
+	at);
+  tree via_caller = create_tmp_reg (build_pointer_type (frame_ptr_type),
+				    "cpc_via_caller");
+  emit (seq, gimple_build_assign (via_caller, NOP_EXPR, uaddr), at);
+  tree via_top = take_address (seq, hot_ref (h, "top"), "cpc_via_top", at);
+  tree linked = create_tmp_reg (boolean_type_node, "cpc_linked");
+  emit (seq, gimple_build_assign (linked, NE_EXPR, u,
+				  build_int_cst (frame_ptr_type, 0)), at);
+  tree target = create_tmp_reg (TREE_TYPE (via_top), "cpc_link_to");
+  emit (seq, gimple_build_assign (target, COND_EXPR, linked, via_caller,
+				  via_top), at);
+  emit (seq, gimple_build_assign (build_simple_mem_ref (target), frame), at);
+  emit (seq, gimple_build_assign (hot_ref (h, "unwind"), frame), at);
+}
+
+void
+cpc_build_take_done (gimple_seq *seq, tree done, const cpc_stmt_origin &at)
+{
+  tree h = load_current (seq, at);
+  tree d = load_hot (seq, h, "done", at);
+  emit (seq, gimple_build_assign (done, fold_convert (TREE_TYPE (done), d)),
+	at);
+  emit (seq, gimple_build_assign (hot_ref (h, "done"),
+				  build_int_cst (TREE_TYPE (d), 0)), at);
+}
+
+/* Put COND_SEQ, ending in a GIMPLE_COND, at the end of BB (one
+   successor) and make it branch to a new block holding SLOW_SEQ when true
+   (unlikely) and one holding FAST_SEQ when false; both go on to BB's
+   former successor, which is returned.  */
+
+static basic_block
+build_diamond (basic_block bb, gimple_seq cond_seq, gimple_seq slow_seq,
+	       gimple_seq fast_seq)
+{
+  /* The edges first: an edge out of a block ending in a condition
+     cannot be split alone.  (The ramp's block, fresh from
+     move_sese_region_to_fn, falls through to the exit with no flag.)  */
+  edge out = single_succ_edge (bb);
+  gimple *last = last_stmt (bb);
+  if (!last || !stmt_ends_bb_p (last))
+    out->flags |= EDGE_FALLTHRU;
+  basic_block join = split_edge (single_succ_edge (bb));
+  basic_block fast = split_edge (single_succ_edge (bb));
+  gimple_stmt_iterator gsi = gsi_last_bb (bb);
+  if (gsi_end_p (gsi))
+    gsi_insert_seq_after (&gsi, cond_seq, GSI_NEW_STMT);
+  else
+    gsi_insert_seq_after (&gsi, cond_seq, GSI_CONTINUE_LINKING);
+
+  gsi = gsi_start_bb (fast);
+  gsi_insert_seq_after (&gsi, fast_seq, GSI_NEW_STMT);
+  edge to_fast = single_succ_edge (bb);
+  to_fast->flags &= ~EDGE_FALLTHRU;
+  to_fast->flags |= EDGE_FALSE_VALUE;
+  to_fast->probability = profile_probability::very_likely ();
+
+  basic_block slow = create_empty_bb (fast);
+  add_bb_to_loop (slow, bb->loop_father);
+  gsi = gsi_start_bb (slow);
+  gsi_insert_seq_after (&gsi, slow_seq, GSI_NEW_STMT);
+  edge to_slow = make_edge (bb, slow, EDGE_TRUE_VALUE);
+  to_slow->probability = profile_probability::very_unlikely ();
+  make_single_succ_edge (slow, join, EDGE_FALLTHRU);
+  return join;
+}
+
+static gcall *
+build_runtime_call (cpc_entry which, tree arg, tree lhs)
+{
+  gcall *call = gimple_build_call (cpc_entry_decl (which), 1, arg);
+  if (lhs)
+    gimple_call_set_lhs (call, lhs);
+  return call;
+}
+
+basic_block
+cpc_build_frame_alloc (basic_block bb, tree result,
+		       unsigned HOST_WIDE_INT size, const cpc_stmt_origin &at)
+{
+  size = (size + CPC_FRAME_ALIGN - 1) & ~(unsigned HOST_WIDE_INT)
+    (CPC_FRAME_ALIGN - 1);
+  tree size_cst = build_int_cst (size_type_node, size);
+
+  /* AVAIL = (size_t) H->end - (size_t) H->bump; slow when AVAIL < SIZE.  */
+  gimple_seq cond_seq = NULL;
+  tree h = load_current (&cond_seq, at);
+  tree bump = load_hot (&cond_seq, h, "bump", at);
+  tree end = load_hot (&cond_seq, h, "end", at);
+  tree ubump = create_tmp_reg (size_type_node, "cpc_ubump");
+  emit (&cond_seq, gimple_build_assign (ubump, NOP_EXPR, bump), at);
+  tree uend = create_tmp_reg (size_type_node, "cpc_uend");
+  emit (&cond_seq, gimple_build_assign (uend, NOP_EXPR, end), at);
+  tree avail = create_tmp_reg (size_type_node, "cpc_avail");
+  emit (&cond_seq, gimple_build_assign (avail, MINUS_EXPR, uend, ubump), at);
+  emit (&cond_seq, gimple_build_cond (LT_EXPR, avail, size_cst, NULL_TREE,
+				      NULL_TREE), at);
+
+  gimple_seq fast_seq = NULL;
+  emit (&fast_seq, gimple_build_assign (result, fold_convert
+					(TREE_TYPE (result), bump)), at);
+  tree next = create_tmp_reg (TREE_TYPE (bump), "cpc_next");
+  emit (&fast_seq, gimple_build_assign (next, POINTER_PLUS_EXPR, bump,
+					build_int_cst (sizetype, size)), at);
+  emit (&fast_seq, gimple_build_assign (hot_ref (h, "bump"), next), at);
+
+  gimple_seq slow_seq = NULL;
+  emit (&slow_seq, build_runtime_call (CPC_ENTRY_cpc__frame_alloc, size_cst,
+				       result), at);
+  return build_diamond (bb, cond_seq, slow_seq, fast_seq);
+}
+
+basic_block
+cpc_build_frame_free (basic_block bb, tree frame, const cpc_stmt_origin &at)
+{
+  /* Slow when (size_t) FRAME <= (size_t) H->pop_at.  */
+  gimple_seq cond_seq = NULL;
+  tree h = load_current (&cond_seq, at);
+  tree pop_at = load_hot (&cond_seq, h, "pop_at", at);
+  tree upop = create_tmp_reg (size_type_node, "cpc_upop");
+  emit (&cond_seq, gimple_build_assign (upop, NOP_EXPR, pop_at), at);
+  tree uframe = create_tmp_reg (size_type_node, "cpc_uframe");
+  emit (&cond_seq, gimple_build_assign (uframe, NOP_EXPR, frame), at);
+  emit (&cond_seq, gimple_build_cond (LE_EXPR, uframe, upop, NULL_TREE,
+				      NULL_TREE), at);
+
+  gimple_seq fast_seq = NULL;
+  tree bytes = create_tmp_reg (TREE_TYPE (pop_at), "cpc_bytes");
+  emit (&fast_seq, gimple_build_assign (bytes, NOP_EXPR, frame), at);
+  emit (&fast_seq, gimple_build_assign (hot_ref (h, "bump"), bytes), at);
+  gimple_seq slow_seq = NULL;
+  emit (&slow_seq, build_runtime_call (CPC_ENTRY_cpc__frame_free, frame,
+				       NULL_TREE), at);
+  return build_diamond (bb, cond_seq, slow_seq, fast_seq);
+}
