@@ -302,8 +302,13 @@ cpc_check_abi_type (void *gcc_data, void *)
 	fe_hot_type = type;
     }
   else
-    error_at (DECL_SOURCE_LOCATION (TYPE_NAME (type)),
-	      "cpc: ABI mismatch: %<struct %E%> in this header differs "
+    /* A C struct's TYPE_NAME is the tag, an identifier: the place is on
+       the stub TYPE_DECL.  */
+    error_at (TYPE_STUB_DECL (type) ? DECL_SOURCE_LOCATION (TYPE_STUB_DECL
+							   (type))
+	      : input_location,
+	      "cpc: ABI mismatch: %<struct %s%> in this header differs "
 	      "from the layout the cpc plugin generates; the plugin and "
-	      "%<cpc.h%> come from different versions", name);
+	      "%<cpc.h%> come from different versions",
+	      IDENTIFIER_POINTER (name));
 }
