@@ -226,19 +226,30 @@ cpc_build_frame_alloc (basic_block bb, tree result,
 basic_block
 cpc_build_frame_free (basic_block bb, tree frame, const cpc_stmt_origin &at)
 {
-  /* Slow when (size_t) FRAME <= (size_t) H->pop_at.  */
+  /* Slow when (size_t) FRAME - (size_t) H->base >= H->span: FRAME is not
+     in the current chunk.  */
   gimple_seq cond_seq = NULL;
   tree h = load_current (&cond_seq, at);
-  tree pop_at = load_hot (&cond_seq, h, "pop_at", at);
-  tree upop = create_tmp_reg (size_type_node, "cpc_upop");
-  emit (&cond_seq, gimple_build_assign (upop, NOP_EXPR, pop_at), at);
+  tree base = load_hot (&cond_seq, h, "base", at);
+  tree span = load_hot (&cond_seq, h, "span", at);
+  tree ubase = create_tmp_reg (size_type_node, "cpc_ubase");
+  emit (&cond_seq, gimple_build_assign (ubase, NOP_EXPR, base), at);
   tree uframe = create_tmp_reg (size_type_node, "cpc_uframe");
   emit (&cond_seq, gimple_build_assign (uframe, NOP_EXPR, frame), at);
-  emit (&cond_seq, gimple_build_cond (LE_EXPR, uframe, upop, NULL_TREE,
+  tree offset = create_tmp_reg (size_type_node, "cpc_offset");
+  emit (&cond_seq, gimple_build_assign (offset, MINUS_EXPR, uframe, ubase),
+	at);
+  tree uspan = span;
+  if (!useless_type_conversion_p (size_type_node, TREE_TYPE (span)))
+    {
+      uspan = create_tmp_reg (size_type_node, "cpc_uspan");
+      emit (&cond_seq, gimple_build_assign (uspan, NOP_EXPR, span), at);
+    }
+  emit (&cond_seq, gimple_build_cond (GE_EXPR, offset, uspan, NULL_TREE,
 				      NULL_TREE), at);
 
   gimple_seq fast_seq = NULL;
-  tree bytes = create_tmp_reg (TREE_TYPE (pop_at), "cpc_bytes");
+  tree bytes = create_tmp_reg (TREE_TYPE (base), "cpc_bytes");
   emit (&fast_seq, gimple_build_assign (bytes, NOP_EXPR, frame), at);
   emit (&fast_seq, gimple_build_assign (hot_ref (h, "bump"), bytes), at);
   gimple_seq slow_seq = NULL;

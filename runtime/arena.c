@@ -38,17 +38,23 @@ bad_free (void *frame)
 
 /* Publish the current chunk to the inline sequences.  With
    CPC_ARENA_CHECK every allocation and free must come here (for the
-   hidden words and the order check): an empty window (end == bump) and a
-   pop_at above every address send them all to the slow paths.  */
+   hidden words and the order check): an empty window (end == bump) and
+   an empty range for frees send them all to the slow paths.  */
 static void
 publish (struct cpc_hot *h, struct cpc_arena *arena)
 {
+  h->base = arena->base;
 #ifdef CPC_ARENA_CHECK
   h->end = h->bump;
-  h->pop_at = (char *) UINTPTR_MAX;
+  h->span = 0;
 #else
+  /* A frame outside the current chunk is in one under it (chunks are
+     malloc'd anywhere, so this is a range test): freeing it must pop.
+     The chunk's own first frame is freed inline (the chunk stays
+     current, empty), so a call chain that keeps crossing a chunk
+     boundary does not push and pop a chunk on every call.  */
   h->end = arena->limit;
-  h->pop_at = arena->chunk ? arena->base : NULL;
+  h->span = arena->limit - arena->base;
 #endif
 }
 
@@ -182,11 +188,20 @@ cpc_arena_free (struct cpc_hot *h, struct cpc_arena *arena, void *frame)
   arena->last = ((char **) p)[-1];
   p -= CPC_FRAME_ALIGN;
 #endif
+  /* Empty chunks above the one holding P were kept current (see
+     publish); they go now.  */
+  while ((p < arena->base || p >= arena->limit) && h->bump == arena->base
+	 && arena->chunk != NULL)
+    pop_chunk (h, arena);
   if (p < arena->base || p >= h->bump
       || ((size_t) p & (CPC_FRAME_ALIGN - 1)) != 0)
     bad_free (frame);
   h->bump = p;
+#ifdef CPC_ARENA_CHECK
+  /* Checked mode frees everything here: pop eagerly, so the chunk logic
+     is exercised the same way as before.  */
   if (p == arena->base && arena->chunk != NULL)
     pop_chunk (h, arena);
+#endif
   publish (h, arena);
 }

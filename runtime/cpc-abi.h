@@ -136,7 +136,7 @@ static inline void
 cpc__frame_pop (void *frame)
 {
   struct cpc_hot *h = cpc__current;
-  if (__builtin_expect ((char *) frame <= h->pop_at, 0))
+  if (__builtin_expect ((size_t) ((char *) frame - h->base) >= h->span, 0))
     cpc__frame_free (frame);
   else
     h->bump = (char *) frame;

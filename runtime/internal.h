@@ -51,7 +51,7 @@ struct cpc_sched;
 struct cpc_coroutine
 {
   /* The part the generated code and the inline cpc_enter touch (the
-     arena's bump/end/pop_at, top, unwind, done, suspending, running,
+     arena's bump/end/base/span, top, unwind, done, suspending, running,
      state, sched, wakeups): cpc-abi.def.  Must stay first.  */
   struct cpc_hot;
   /* The trampoline's part (docs/ABI.md, "Runtime side").  */
