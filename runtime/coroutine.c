@@ -96,7 +96,9 @@ static void
 destroy (cpc_coroutine *co)
 {
   cpc__live_remove (co);
-  cpc_arena_destroy (&co->arena);
+  if (__builtin_expect (co->arena.chunk != NULL || co->arena.spare != NULL,
+			0))
+    cpc_arena_destroy (&co->arena);
   /* A stale handle entered again must fail the inline cpc_enter's state
      test and reach the magic check (the object may sit in the cache).  */
   co->magic = CPC_POISON;

@@ -105,6 +105,10 @@ CPC_INTERNAL struct cpc_sched *cpc__sched_peek (void);
 /* Coroutine lifecycle hooks (sched.c).  */
 CPC_INTERNAL void cpc__live_add (struct cpc_sched *s, cpc_coroutine *co);
 CPC_INTERNAL void cpc__live_remove (cpc_coroutine *co);
+/* Check the calling thread's live list (links, owner, count against the
+   scheduler's tally) and return its length; aborts with a message when it
+   is corrupt.  For tests (cpc.sched/live-list-race.c).  */
+CPC_INTERNAL size_t cpc__live_check (void);
 /* CO is about to run on this thread but belongs to another scheduler.  */
 CPC_INTERNAL void cpc__migrate (cpc_coroutine *co, struct cpc_sched *to);
 

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/syscall.h>
+#include <linux/membarrier.h>
 #include <time.h>
 #include <unistd.h>
 #include "internal.h"
@@ -48,9 +50,17 @@ struct cpc_sched
   cpc_coroutine **remote;
   size_t remote_len, remote_cap;
   atomic_int remote_pending;
-  /* Live coroutines owned by this scheduler (for debuggers), under a
-     spin lock because a coroutine may finish on another thread.  */
+  /* Live coroutines owned by this scheduler (for debuggers).  A
+     coroutine may move to, and finish on, another thread, so other
+     threads may change the list too: they take the spin lock.  The
+     owning thread, which does nearly all the changes (every cpc_create
+     and every finish), takes a biased lock instead: it announces itself
+     in live_busy and goes ahead without an atomic instruction unless
+     another thread ever touched the list (live_shared); that thread made
+     the announcement visible with membarrier(2) first (see live_enter).  */
   atomic_flag live_lock;
+  atomic_int live_shared;
+  atomic_int live_busy;
   cpc_coroutine *live;
   size_t nlive;
   int orphan;			/* its thread exited: free with the last */
@@ -70,11 +80,30 @@ static pthread_once_t sched_once = PTHREAD_ONCE_INIT;
 
 static void sched_free (struct cpc_sched *s);
 
+/* Whether membarrier (MEMBARRIER_CMD_PRIVATE_EXPEDITED) works here; the
+   biased lock needs it (set once, in make_key).  */
+static int biased_ok;
+
 static void
 live_lock (struct cpc_sched *s)
 {
   while (atomic_flag_test_and_set_explicit (&s->live_lock,
 					    memory_order_acquire))
+    ;
+  /* The first time a thread other than the owner gets here, the owner
+     may be inside live_enter's unlocked path.  The membarrier makes
+     every thread execute a full barrier: an owner that had announced
+     itself (live_busy) before it is seen below, one that announces
+     itself after it sees live_shared and takes this lock.  */
+  if (biased_ok
+      && !atomic_load_explicit (&s->live_shared, memory_order_relaxed))
+    {
+      atomic_store_explicit (&s->live_shared, 1, memory_order_relaxed);
+      if (syscall (__NR_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0)
+	  != 0)
+	cpc__die ("membarrier: %s", strerror (errno));
+    }
+  while (atomic_load_explicit (&s->live_busy, memory_order_acquire))
     ;
 }
 
@@ -84,15 +113,43 @@ live_unlock (struct cpc_sched *s)
   atomic_flag_clear_explicit (&s->live_lock, memory_order_release);
 }
 
+/* Lock S's live list for a change: cheaply on the owning thread (returns
+   0: release with live_leave (S, 0)), else with the spin lock (1).  */
+static inline int
+live_enter (struct cpc_sched *s)
+{
+  if (biased_ok && s == cpc__thread_sched)
+    {
+      atomic_store_explicit (&s->live_busy, 1, memory_order_relaxed);
+      /* The compiler must not move the test above the store; the CPU may,
+	 which the other side's membarrier takes care of.  */
+      atomic_signal_fence (memory_order_seq_cst);
+      if (!atomic_load_explicit (&s->live_shared, memory_order_relaxed))
+	return 0;
+      atomic_store_explicit (&s->live_busy, 0, memory_order_release);
+    }
+  live_lock (s);
+  return 1;
+}
+
+static inline void
+live_leave (struct cpc_sched *s, int locked)
+{
+  if (locked)
+    live_unlock (s);
+  else
+    atomic_store_explicit (&s->live_busy, 0, memory_order_release);
+}
+
 /* Thread exit.  */
 static void
 sched_exit (void *p)
 {
   struct cpc_sched *s = p;
-  live_lock (s);
+  int locked = live_enter (s);
   int empty = s->live == NULL;
   s->orphan = 1;
-  live_unlock (s);
+  live_leave (s, locked);
   if (empty)
     sched_free (s);
   cpc__thread_sched = NULL;
@@ -104,6 +161,10 @@ make_key (void)
 {
   if (pthread_key_create (&sched_key, sched_exit) != 0)
     cpc__die ("cannot create the scheduler's thread key");
+  /* Without it (old kernels, some emulators) every change of a live list
+     takes the spin lock.  */
+  biased_ok = syscall (__NR_membarrier,
+		       MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
 }
 
 struct cpc_sched *
@@ -176,20 +237,20 @@ cpc__live_add (struct cpc_sched *s, cpc_coroutine *co)
 {
   co->sched = s;
   co->live_prev = NULL;
-  live_lock (s);
+  int locked = live_enter (s);
   co->live_next = s->live;
   if (s->live)
     s->live->live_prev = co;
   s->live = co;
   s->nlive++;
-  live_unlock (s);
+  live_leave (s, locked);
 }
 
 /* Returns nonzero when S is an orphan left empty (caller frees it).  */
 static int
 live_unlink (struct cpc_sched *s, cpc_coroutine *co)
 {
-  live_lock (s);
+  int locked = live_enter (s);
   if (co->live_prev)
     co->live_prev->live_next = co->live_next;
   else
@@ -198,8 +259,31 @@ live_unlink (struct cpc_sched *s, cpc_coroutine *co)
     co->live_next->live_prev = co->live_prev;
   s->nlive--;
   int gone = s->orphan && s->live == NULL;
-  live_unlock (s);
+  live_leave (s, locked);
   return gone;
+}
+
+size_t
+cpc__live_check (void)
+{
+  struct cpc_sched *s = cpc__thread_sched;
+  if (!s)
+    return 0;
+  int locked = live_enter (s);
+  size_t n = 0;
+  cpc_coroutine *prev = NULL;
+  for (cpc_coroutine *co = s->live; co; prev = co, co = co->live_next)
+    {
+      if (co->live_prev != prev || co->sched != s || co->magic != CPC_MAGIC)
+	cpc__die ("live list of the scheduler %p is corrupt at %p", (void *) s,
+		  (void *) co);
+      n++;
+    }
+  if (n != s->nlive)
+    cpc__die ("live list of the scheduler %p has %zu coroutines, counted %zu",
+	      (void *) s, n, s->nlive);
+  live_leave (s, locked);
+  return n;
 }
 
 void
