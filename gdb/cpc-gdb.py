@@ -865,3 +865,17 @@ def _on_breakpoint(bp):
 if hasattr(gdb, "BreakpointLocation"):
     gdb.events.breakpoint_created.connect(_on_breakpoint)
     gdb.events.breakpoint_modified.connect(_on_breakpoint)
+
+
+# "step" into a coroutine call goes through the ramp, whose rare slow
+# paths (a new arena chunk: cpc__frame_alloc) are libcpc functions with
+# debug information; nobody debugging their coroutines means to step into
+# the runtime's internals (every one is named cpc__*), so step over them.
+def _skip_runtime_internals():
+    try:
+        gdb.execute("skip -rfunction ^cpc__", to_string=True)
+    except gdb.error:
+        pass
+
+
+_skip_runtime_internals()
