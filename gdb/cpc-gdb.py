@@ -862,7 +862,14 @@ def _on_breakpoint(bp):
         pass
 
 
-if hasattr(gdb, "BreakpointLocation"):
+# The extension may be loaded twice (auto-loaded for libcpc.so and through
+# the .debug_gdb_scripts entry every libcpc carries, or sourced by hand as
+# well): commands and the frame filter replace their namesakes, the
+# hooks below are installed once per gdb session.
+_first_load = not getattr(gdb, "_cpc_extension_hooks", False)
+gdb._cpc_extension_hooks = True
+
+if _first_load and hasattr(gdb, "BreakpointLocation"):
     gdb.events.breakpoint_created.connect(_on_breakpoint)
     gdb.events.breakpoint_modified.connect(_on_breakpoint)
 
@@ -878,4 +885,5 @@ def _skip_runtime_internals():
         pass
 
 
-_skip_runtime_internals()
+if _first_load:
+    _skip_runtime_internals()

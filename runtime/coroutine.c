@@ -7,6 +7,28 @@
 #include <stdlib.h>
 #include "internal.h"
 
+/* Make gdb load the cpc extension for any program linked with libcpc,
+   the static library included: a .debug_gdb_scripts entry with an inline
+   script (gdb runs it if the program is in its auto-load safe-path) that
+   sources the installed extension, or the one $CPC_GDB_EXTENSION names.
+   (A file entry would be looked up in the source path only.)  With the
+   shared library gdb may also load the extension by the objfile-gdb.py
+   convention (gdb/Makefile.am); it tolerates being loaded twice.  */
+#ifndef CPC_GDB_SCRIPT
+# define CPC_GDB_SCRIPT "/usr/share/cpc/gdb/cpc-gdb.py"
+#endif
+#if defined (__ELF__)
+__asm__ (".pushsection \".debug_gdb_scripts\", \"MS\", %progbits, 1\n"
+	 ".byte 4\n"
+	 ".ascii \"cpc-gdb-loader\\n\"\n"
+	 ".ascii \"import os, gdb\\n\"\n"
+	 ".ascii \"p = os.environ.get('CPC_GDB_EXTENSION', '"
+	 CPC_GDB_SCRIPT "')\\n\"\n"
+	 ".ascii \"if os.path.exists(p): gdb.execute('source ' + p)\\n\"\n"
+	 ".byte 0\n"
+	 ".popsection\n");
+#endif
+
 /* The running coroutine's hot block (cpc-abi.def, DEF_CPC_TLS): never
    NULL, &cpc__no_coroutine outside any coroutine.  */
 __thread struct cpc_hot *cpc__current
