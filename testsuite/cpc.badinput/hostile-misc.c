@@ -5,17 +5,37 @@
    local labels.  */
 #include <cpc.h>
 #include <stdatomic.h>
+/* A callee-saved hard register and a register move, per architecture
+   (an unknown one would only test GCC's "invalid register name").  */
+#if defined (__x86_64__)
+# define HARD_REG "rbx"
+# define MOVE "mov %1, %0"
+#elif defined (__i386__)
+# define HARD_REG "ebx"
+# define MOVE "mov %1, %0"
+#elif defined (__aarch64__)
+# define HARD_REG "x19"
+# define MOVE "mov %w0, %w1"
+#elif defined (__riscv)
+# define HARD_REG "s1"
+# define MOVE "mv %0, %1"
+#elif defined (__s390__)
+# define HARD_REG "r10"
+# define MOVE "lr %0, %1"
+#else
+# error "hostile-misc.c: add this architecture's register and move"
+#endif
 coroutine_fn int co (int v) { cpc_suspend (); return v; }
 coroutine_fn int regvar (void)
 {
-  register long r asm ("rbx") = 5;
+  register long r asm (HARD_REG) = 5;
   cpc_suspend ();
   return (int) r;
 }
 coroutine_fn int asm_ops (void)
 {
   int x;
-  asm ("mov %1, %0" : "=r" (x) : "r" (co (7)));
+  asm (MOVE : "=r" (x) : "r" (co (7)));
   asm volatile ("" ::: "memory");
   return x;
 }

@@ -3,7 +3,11 @@
    frame is freed and WRITER's frame reuses the arena memory.  The plugin
    drops ASAN_MARKs of frame variables (use-after-scope is not checked for
    them), so this runs clean.  */
-/* { dg-do run } */
+/* Built everywhere; run where AddressSanitizer programs run (not under
+   qemu-user for s390x: ASan's shadow lies beyond the emulator's address
+   space; lib/cpc.exp, asan_run).  */
+/* { dg-do link } */
+/* { dg-do run { target asan_run } } */
 /* { dg-options "-O0 -fsanitize=address" } */
 #include <cpc.h>
 #include <stdlib.h>

@@ -13,6 +13,7 @@ f (long p, char c, double d)
   return p + s + (long) d;
 }
 
-/* { dg-final { scan-frames "field p offset \[0-9\]+ size 8 .parameter." } } */
+/* { dg-final { scan-frames "field p offset \[0-9\]+ size 8 .parameter." { target lp64 } } } */
+/* { dg-final { scan-frames "field p offset \[0-9\]+ size 4 .parameter." { target ilp32 } } } */
 /* { dg-final { scan-frames "field d offset \[0-9\]+ size 8 .parameter." } } */
 /* { dg-final { scan-frames "field s offset \[0-9\]+ size 2 .local." } } */

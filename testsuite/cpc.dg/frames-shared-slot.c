@@ -2,7 +2,8 @@
    frame slot: A is live only across the first suspension, B only across
    the second, so both sit at the same offset.  C, live across both, can
    still share with the parameter, which is only needed between the ramp
-   and the start of the body.  Two 8-byte slots after the header.  */
+   and the start of the body.  Two pointer-sized slots after the header
+   (LP64: 8-byte slots after 24 bytes; ILP32: 4-byte slots after 12).  */
 /* { dg-do compile } */
 /* { dg-options "-O2 -fplugin-arg-cpc-dump-frames" } */
 #include <cpc.h>
@@ -23,8 +24,13 @@ shared (void *unused)
   put (c);
 }
 
-/* { dg-final { scan-frames "function 'shared' .*: 2 suspension points, frame 40 bytes" } } */
-/* { dg-final { scan-frames "field unused offset 24 size 8 \\(parameter, shared slot\\)" } } */
-/* { dg-final { scan-frames "field c offset 24 size 4 \\(local, shared slot\\)" } } */
-/* { dg-final { scan-frames "field a offset 32 size 4 \\(local, shared slot\\)" } } */
-/* { dg-final { scan-frames "field b offset 32 size 4 \\(local, shared slot\\)" } } */
+/* { dg-final { scan-frames "function 'shared' .*: 2 suspension points, frame 40 bytes" { target lp64 } } } */
+/* { dg-final { scan-frames "field unused offset 24 size 8 \\(parameter, shared slot\\)" { target lp64 } } } */
+/* { dg-final { scan-frames "field c offset 24 size 4 \\(local, shared slot\\)" { target lp64 } } } */
+/* { dg-final { scan-frames "field a offset 32 size 4 \\(local, shared slot\\)" { target lp64 } } } */
+/* { dg-final { scan-frames "field b offset 32 size 4 \\(local, shared slot\\)" { target lp64 } } } */
+/* { dg-final { scan-frames "function 'shared' .*: 2 suspension points, frame 20 bytes" { target ilp32 } } } */
+/* { dg-final { scan-frames "field unused offset 12 size 4 \\(parameter, shared slot\\)" { target ilp32 } } } */
+/* { dg-final { scan-frames "field c offset 12 size 4 \\(local, shared slot\\)" { target ilp32 } } } */
+/* { dg-final { scan-frames "field a offset 16 size 4 \\(local, shared slot\\)" { target ilp32 } } } */
+/* { dg-final { scan-frames "field b offset 16 size 4 \\(local, shared slot\\)" { target ilp32 } } } */

@@ -1,7 +1,10 @@
 /* The ramp of a coroutine_fn returning _Bool must not read the result
    slot when the body suspended (undefined as _Bool; -fsanitize=bool checks
    it).  */
-/* { dg-do run } */
+/* Compiled everywhere; run where UBSan programs link and run (Debian 12
+   has no libubsan for riscv64; lib/cpc.exp, ubsan_run).  */
+/* { dg-do compile } */
+/* { dg-do run { target ubsan_run } } */
 /* { dg-options "-O0 -fsanitize=undefined -fno-sanitize-recover=all" } */
 #include <cpc.h>
 #include <stdlib.h>

@@ -6,6 +6,11 @@
 #include <poll.h>
 #include <unistd.h>
 
+/* The sleeper's 100 ms must outlast the three yields, and leave the loop
+   a timeout to block on, even when the programs run slowly (qemu-user on
+   a loaded machine).  */
+#define SLEEP_MS 100
+
 static int p[2];
 static int got;
 
@@ -13,7 +18,7 @@ coroutine_fn static void
 sleeper (void *opaque)
 {
   (void) opaque;
-  cpc_sleep_ns (5000000);
+  cpc_sleep_ns (SLEEP_MS * 1000000ull);
   trace ("slept");
   char c = 'x';
   CHECK (write (p[1], &c, 1) == 1);
@@ -59,7 +64,7 @@ main (void)
       CHECK (++iterations < 1000);
       struct pollfd pfd = { .fd = fd, .events = POLLIN };
       int timeout = cpc_sched_timeout_ms ();
-      CHECK (timeout >= -1 && timeout <= 5);
+      CHECK (timeout >= -1 && timeout <= SLEEP_MS);
       if (timeout == -1)
 	CHECK (!got);		/* only the reader waits, on I/O */
       if (timeout > 0)

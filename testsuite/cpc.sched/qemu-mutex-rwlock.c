@@ -45,11 +45,14 @@ rw_job (void *opaque)
   qemu_co_rwlock_unlock (&rw);
 }
 
+/* The sleeps count from one common start (sched-test.h, ns_until).  */
+static uint64_t start;
+
 static void coroutine_fn
 sleeper (void *opaque)
 {
   long ms = (long) opaque;
-  qemu_co_sleep_ns (QEMU_CLOCK_REALTIME, ms * 1000000);
+  qemu_co_sleep_ns (QEMU_CLOCK_REALTIME, ns_until (start + ms * 1000000));
   trace ("s%ld", ms);
 }
 
@@ -69,7 +72,7 @@ static void coroutine_fn
 sleep_waker (void *opaque)
 {
   (void) opaque;
-  qemu_co_sleep_ns (QEMU_CLOCK_REALTIME, 1000000);
+  qemu_co_sleep_ns (QEMU_CLOCK_REALTIME, ns_until (start + 30 * 1000000));
   qemu_co_sleep_wake (&ws);
   trace ("wake");
 }
@@ -124,12 +127,15 @@ main (void)
   CHECK (rw.owners == 0);
 
   /* Sleeping needs the cpc loop.  */
-  qemu_coroutine_enter (qemu_coroutine_create (sleeper, (void *) 3L));
-  qemu_coroutine_enter (qemu_coroutine_create (sleeper, (void *) 1L));
-  qemu_coroutine_enter (qemu_coroutine_create (sleeper, (void *) 2L));
+  /* Sleeps until 60, 20 and 40 ms after START; the waker's until 30 ms,
+     between the second and the third, 10 ms from each.  */
+  start = cpc_now_ns ();
+  qemu_coroutine_enter (qemu_coroutine_create (sleeper, (void *) 60L));
+  qemu_coroutine_enter (qemu_coroutine_create (sleeper, (void *) 20L));
+  qemu_coroutine_enter (qemu_coroutine_create (sleeper, (void *) 40L));
   qemu_coroutine_enter (qemu_coroutine_create (long_sleeper, NULL));
   qemu_coroutine_enter (qemu_coroutine_create (sleep_waker, NULL));
   cpc_main_loop ();
-  CHECK_TRACE ("s1 wake woken s2 s3");
+  CHECK_TRACE ("s20 wake woken s40 s60");
   return 0;
 }

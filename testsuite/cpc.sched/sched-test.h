@@ -53,4 +53,16 @@ trace (const char *fmt, ...)
     trace_buf[0] = 0;							\
   } while (0)
 
+/* The time from now to DEADLINE (cpc_now_ns's clock), 0 if it has
+   passed.  Tests that start several sleeps "at once" sleep until deadlines
+   counted from one common start: the deadlines' order then does not depend
+   on how long starting the sleeps took (milliseconds under qemu-user on a
+   loaded machine).  */
+static inline __attribute__ ((unused)) uint64_t
+ns_until (uint64_t deadline)
+{
+  uint64_t now = cpc_now_ns ();
+  return deadline > now ? deadline - now : 0;
+}
+
 #endif

@@ -1,17 +1,21 @@
-/* Sleeps of 3, 1 and 2 ms wake in the order 1, 2, 3; a timer fires
-   although another coroutine keeps yielding; sleep 0 behaves.  */
+/* Sleeps until 30, 10 and 20 ms after a common start, begun in that
+   order, wake in the order 10, 20, 30 (each sleeper sleeps what remains of
+   its time since the common start, so that the order holds however long
+   spawning them took); a timer fires although another coroutine keeps
+   yielding; sleep 0 behaves.  */
 #include "sched-test.h"
 
 static int yields_done;
 static int woke;
+static uint64_t start;
 
 coroutine_fn static void
 sleeper (void *opaque)
 {
   int ms = (int) (long) opaque;
-  uint64_t t0 = cpc_now_ns ();
-  cpc_sleep_ns ((uint64_t) ms * 1000000);
-  CHECK (cpc_now_ns () - t0 >= (uint64_t) ms * 1000000);
+  uint64_t deadline = start + (uint64_t) ms * 1000000;
+  cpc_sleep_ns (ns_until (deadline));
+  CHECK (cpc_now_ns () >= deadline);
   trace ("%d", ms);
   woke++;
 }
@@ -41,19 +45,21 @@ zero (void *opaque)
 int
 main (void)
 {
-  cpc_spawn (sleeper, (void *) 3L);
-  cpc_spawn (sleeper, (void *) 1L);
-  cpc_spawn (sleeper, (void *) 2L);
+  start = cpc_now_ns ();
+  cpc_spawn (sleeper, (void *) 30L);
+  cpc_spawn (sleeper, (void *) 10L);
+  cpc_spawn (sleeper, (void *) 20L);
   cpc_main_loop ();
-  CHECK_TRACE ("1 2 3");
+  CHECK_TRACE ("10 20 30");
 
   woke = 0;
-  cpc_spawn (sleeper, (void *) 3L);
-  cpc_spawn (sleeper, (void *) 1L);
-  cpc_spawn (sleeper, (void *) 2L);
+  start = cpc_now_ns ();
+  cpc_spawn (sleeper, (void *) 30L);
+  cpc_spawn (sleeper, (void *) 10L);
+  cpc_spawn (sleeper, (void *) 20L);
   cpc_spawn (spinner, 0);
   cpc_main_loop ();
-  CHECK_TRACE ("1 2 3");
+  CHECK_TRACE ("10 20 30");
   CHECK (yields_done);
 
   cpc_spawn (zero, 0);

@@ -1,6 +1,8 @@
 /* Values of type __int128 survive suspensions: parameters, locals, an
    array, and values passed to and returned from a suspending coroutine_fn
    (also used inside an expression).  */
+/* __int128 exists on 64-bit targets only.  */
+/* { dg-do run { target int128 } } */
 #include <cpc.h>
 #include <stdlib.h>
 

@@ -6,6 +6,16 @@
 
 typedef long T;
 
+/* A value with bits in every byte, and the largest one: 64-bit long on
+   LP64 targets, 32-bit on ILP32 ones (i686).  */
+#if __SIZEOF_LONG__ == 8
+# define V1 (-0x123456789abcdefL)
+# define V2 0x7fffffffffffffffL
+#else
+# define V1 (-0x1234567L)
+# define V2 0x7fffffffL
+#endif
+
 static int
 eq (T x, T y)
 {
@@ -26,9 +36,9 @@ pass_through (T v, int n)
 coroutine_fn static void
 body (void *opaque)
 {
-  T a = -0x123456789abcdefL;
+  T a = V1;
   T b = *(T *) opaque;
-  T arr[3] = { -0x123456789abcdefL, 0x7fffffffffffffffL, -0x123456789abcdefL };
+  T arr[3] = { V1, V2, V1 };
   cpc_suspend ();
   if (!eq (a, arr[0]) || !eq (b, arr[1]))
     abort ();
@@ -46,7 +56,7 @@ body (void *opaque)
 int
 main (void)
 {
-  T arg = 0x7fffffffffffffffL;
+  T arg = V2;
   int steps = 0;
   cpc_coroutine *co = cpc_create (body, &arg);
   while (!done)

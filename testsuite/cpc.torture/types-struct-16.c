@@ -1,10 +1,12 @@
-/* Values of type a 16-byte struct passed in registers survive suspensions: parameters, locals, an
+/* Values of type a 16-byte struct (passed in registers on x86-64 and
+   aarch64; long long, not long, so that it has 16 bytes on ILP32 targets
+   too) survive suspensions: parameters, locals, an
    array, and values passed to and returned from a suspending coroutine_fn
    (also used inside an expression).  */
 #include <cpc.h>
 #include <stdlib.h>
 
-typedef struct { long a; double b; } T;
+typedef struct { long long a; double b; } T;
 
 static int
 eq (T x, T y)
@@ -26,9 +28,9 @@ pass_through (T v, int n)
 coroutine_fn static void
 body (void *opaque)
 {
-  T a = { 123456789012L, 0.5 };
+  T a = { 123456789012LL, 0.5 };
   T b = *(T *) opaque;
-  T arr[3] = { { 123456789012L, 0.5 }, { -1L, -2.75 }, { 123456789012L, 0.5 } };
+  T arr[3] = { { 123456789012LL, 0.5 }, { -1L, -2.75 }, { 123456789012LL, 0.5 } };
   cpc_suspend ();
   if (!eq (a, arr[0]) || !eq (b, arr[1]))
     abort ();

@@ -6,6 +6,14 @@
 
 typedef unsigned long T;
 
+/* A value with bits in every byte: 64-bit unsigned long on LP64 targets,
+   32-bit on ILP32 ones (i686).  */
+#if __SIZEOF_LONG__ == 8
+# define V1 0xfedcba9876543210UL
+#else
+# define V1 0xfedcba98UL
+#endif
+
 static int
 eq (T x, T y)
 {
@@ -26,9 +34,9 @@ pass_through (T v, int n)
 coroutine_fn static void
 body (void *opaque)
 {
-  T a = 0xfedcba9876543210UL;
+  T a = V1;
   T b = *(T *) opaque;
-  T arr[3] = { 0xfedcba9876543210UL, 5UL, 0xfedcba9876543210UL };
+  T arr[3] = { V1, 5UL, V1 };
   cpc_suspend ();
   if (!eq (a, arr[0]) || !eq (b, arr[1]))
     abort ();

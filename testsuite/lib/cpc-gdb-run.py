@@ -90,7 +90,9 @@ def anything_left():
     return any(pending[k] for k in pending)
 
 
-command = "run"
+# "run" natively; "continue" when gdb is attached to qemu-user's gdb stub
+# (lib/cpc.exp, cpc_gdb_target_start).
+command = globals().get("cpc_gdb_run_command", "run")
 steps = 0
 while anything_left() and steps < 100000:
     steps += 1

@@ -20,6 +20,7 @@ import concurrent.futures
 import hashlib
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -51,9 +52,15 @@ def run(cmd, timeout, cwd=None):
         return None, out, True
 
 
+# Cross-testing: the target's programs run through this wrapper
+# ("qemu-s390x -L /usr/s390x-linux-gnu"; cpc.exp exports it), with five
+# times the run timeout, as in the testsuite.
+RUN_WRAPPER = shlex.split(os.environ.get('CPC_RUN', ''))
+
+
 def run_exe(exe, timeout):
     try:
-        p = subprocess.run([exe], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        p = subprocess.run(RUN_WRAPPER + [exe], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
         return p.returncode, p.stdout.decode('utf-8', 'replace'), p.stderr.decode('utf-8', 'replace'), False
     except subprocess.TimeoutExpired:
         return None, '', '', True
@@ -87,7 +94,7 @@ class Config:
         self.csmith_inc = os.path.join(HERE, 'csmith')
         self.findings = os.path.abspath(a.findings)
         self.ctimeout = a.compile_timeout
-        self.rtimeout = a.run_timeout
+        self.rtimeout = a.run_timeout * (5 if RUN_WRAPPER else 1)
         self.bugdir = a.plugin_bugs
         for f in (self.plugin, self.lib):
             if not os.path.exists(f):
@@ -162,6 +169,8 @@ def write_interesting(cfg, d, kind, sig, opts):
     plain = q(cfg.plain_cmd('prog.c', 'plain.exe', opts))
     lines = ['#!/bin/bash', '# cvise interestingness test (%s: %s)' % (kind, sig),
              'ulimit -t 120']
+    run = ' '.join(shlex.quote(x) for x in RUN_WRAPPER) + ' ' if RUN_WRAPPER else ''
+    rt = 10 * (5 if RUN_WRAPPER else 1)
     if kind in ('ice', 'compiler-hang', 'reject'):
         # The program must stay valid C: the plain build compiles cleanly.
         lines.append('%s -Werror=implicit-function-declaration -Werror=return-type '
@@ -181,10 +190,10 @@ def write_interesting(cfg, d, kind, sig, opts):
         lines += ['%s -Wall -Werror=uninitialized -Werror=maybe-uninitialized '
                   '-Werror=implicit-function-declaration -Werror=return-type >/dev/null 2>&1 || exit 1' % plain,
                   '%s >/dev/null 2>&1 || exit 1' % ub,
-                  'timeout 10 ./ub.exe >ub.out 2>&1 || exit 1',
-                  'timeout 10 ./plain.exe >plain.out 2>/dev/null || exit 1',
+                  'timeout %d %s./ub.exe >ub.out 2>&1 || exit 1' % (rt, run),
+                  'timeout %d %s./plain.exe >plain.out 2>/dev/null || exit 1' % (rt, run),
                   '%s >/dev/null 2>&1 || exit 1' % cpc,
-                  'timeout 10 ./cpc.exe >cpc.out 2>/dev/null',
+                  'timeout %d %s./cpc.exe >cpc.out 2>/dev/null' % (rt, run),
                   'st=$?']
         if kind == 'mismatch':
             lines.append('test $st -eq 0 && ! cmp -s plain.out cpc.out')

@@ -40,16 +40,24 @@ OPTS = ['-O0', '-O2', '-O3 -g', '-Os -g3', '-Og -g', '-O2 -fPIC -fexceptions']
 
 
 def elf_sections(path):
-    """{name: (type, flags, bytes-or-size)} of an ELF64 little-endian file."""
+    """{name: (type, flags, bytes-or-size)} of an ELF file: 32- or 64-bit,
+    little- or big-endian (the cross targets: i686, s390x, ...)."""
     with open(path, 'rb') as fh:
         data = fh.read()
-    if data[:4] != b'\x7fELF' or data[4] != 2 or data[5] != 1:
-        raise ValueError('%s: not an ELF64 LE object' % path)
-    shoff, = struct.unpack_from('<Q', data, 0x28)
-    shentsize, shnum, shstrndx = struct.unpack_from('<HHH', data, 0x3A)
+    if data[:4] != b'\x7fELF' or data[4] not in (1, 2) or data[5] not in (1, 2):
+        raise ValueError('%s: not an ELF object' % path)
+    e = '<' if data[5] == 1 else '>'
+    if data[4] == 2:    # ELFCLASS64
+        shoff, = struct.unpack_from(e + 'Q', data, 0x28)
+        shentsize, shnum, shstrndx = struct.unpack_from(e + 'HHH', data, 0x3A)
+        shdr = e + 'IIQQQQ'
+    else:               # ELFCLASS32
+        shoff, = struct.unpack_from(e + 'I', data, 0x20)
+        shentsize, shnum, shstrndx = struct.unpack_from(e + 'HHH', data, 0x2E)
+        shdr = e + 'IIIIII'
     hdrs = []
     for i in range(shnum):
-        name, typ, flags, addr, off, size = struct.unpack_from('<IIQQQQ', data, shoff + i * shentsize)
+        name, typ, flags, addr, off, size = struct.unpack_from(shdr, data, shoff + i * shentsize)
         hdrs.append((name, typ, flags, off, size))
     stroff, strsize = hdrs[shstrndx][3], hdrs[shstrndx][4]
     secs = {}
