@@ -46,6 +46,10 @@ struct rewriter
      end of R, so the debugger can always find the frame through it (its
      register could otherwise be reused once the code is done with it).  */
   bool keep_frame_for_debugger;
+  /* The location of the first statement of the user's body, or
+     UNKNOWN_LOCATION.  */
+  location_t body_start_loc;
+  void find_body_start ();
   tree top_block;		/* Scope of F's outermost variables in R.  */
   basic_block exit_bb;		/* R's single exit.  */
   basic_block start_bb;		/* Where a fresh start enters the body.  */
@@ -705,6 +709,32 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
 /* The entry of R: load the register parameters on a fresh start, or jump
    to the resume block of the saved state.  */
 
+/* Set body_start_loc, following F's straight-line start from its entry
+   (before the body is lowered).  */
+
+void
+rewriter::find_body_start ()
+{
+  body_start_loc = UNKNOWN_LOCATION;
+  edge entry = single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (fun));
+  for (basic_block bb = entry->dest; bb;
+       bb = single_succ_p (bb) ? single_succ (bb) : NULL)
+    {
+      if (bb == EXIT_BLOCK_PTR_FOR_FN (fun))
+	break;
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	if (!is_gimple_debug (gsi_stmt (gsi))
+	    && gimple_location (gsi_stmt (gsi)) != UNKNOWN_LOCATION)
+	  {
+	    body_start_loc = gimple_location (gsi_stmt (gsi));
+	    return;
+	  }
+      if (bb == exit_bb)
+	break;
+    }
+}
+
 void
 rewriter::build_dispatch (vec<basic_block> &resume_bbs)
 {
@@ -715,22 +745,8 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
      and the dispatch, the body's first line.  (-O2 is left alone: there
      debugging is best effort.)  */
   edge entry = single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (fun));
-  location_t loc = UNKNOWN_LOCATION;
-  if (optimize_debug)
-    for (basic_block bb = entry->dest; loc == UNKNOWN_LOCATION && bb;
-	 bb = single_succ_p (bb) ? single_succ (bb) : NULL)
-      {
-	for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-	     gsi_next (&gsi))
-	  if (!is_gimple_debug (gsi_stmt (gsi))
-	      && gimple_location (gsi_stmt (gsi)) != UNKNOWN_LOCATION)
-	    {
-	      loc = gimple_location (gsi_stmt (gsi));
-	      break;
-	    }
-	if (bb == EXIT_BLOCK_PTR_FOR_FN (fun) || bb == exit_bb)
-	  break;
-      }
+  location_t loc = optimize_debug ? LOCATION_LOCUS (body_start_loc)
+		   : UNKNOWN_LOCATION;
   /* Optimized code gets no prologue skipping in gdb: its first
      instruction's line is where "break F" stops.  */
   if (loc != UNKNOWN_LOCATION)
@@ -880,7 +896,17 @@ rewriter::show_parameters ()
 void
 rewriter::build_ramp (basic_block bb)
 {
-  location_t loc = DECL_SOURCE_LOCATION (fndecl);
+  /* The ramp's code carries the line of the body's first statement, not
+     the function's header: gdb ends the prologue of a function it steps
+     into where the line first changes, and with every instruction on the
+     header's line that is the ramp's return, after the whole body ran
+     ("step" into a coroutine call became "next" on aarch64 and s390x).
+     Now "step" stops once in the ramp, on the body's first line, and the
+     next "step" enters the body.  */
+  location_t loc = body_start_loc != UNKNOWN_LOCATION
+		   /* Without the body's BLOCK, which is R's now.  */
+		   ? LOCATION_LOCUS (body_start_loc)
+		   : DECL_SOURCE_LOCATION (fndecl);
   tree outer = DECL_INITIAL (fndecl);
   gimple_seq seq = NULL;
   tree frame_ptr_type = TREE_TYPE (frame_parm);
@@ -1023,6 +1049,7 @@ rewriter::run ()
   plan_replacements ();
   replace_in_body ();
   make_single_exit ();
+  find_body_start ();
 
   /* Last point first: splitting a block after a call then moves only the
      statements up to the next point, so a long straight-line function
