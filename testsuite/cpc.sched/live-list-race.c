@@ -8,9 +8,13 @@
    test links libcpc statically) runs along the way and at the end.  */
 #include "sched-test.h"
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 
-#define HANDOFFS 20000
+/* Both sides give the CPU away while they wait: on a loaded machine the
+   two threads may share one CPU, and pure spinning would then cost a
+   time slice per handoff.  */
+#define HANDOFFS 10000
 #define LOCAL_PER_HANDOFF 4
 
 /* libcpc internal (runtime/internal.h): the length of the calling
@@ -53,6 +57,8 @@ thread2 (void *arg)
 	}
       else if (atomic_load (&producer_done) && !atomic_load (&mailbox))
 	break;
+      else
+	sched_yield ();
     }
   CHECK (taken == HANDOFFS);
   return NULL;
@@ -68,9 +74,12 @@ main (void)
       cpc_coroutine *co = cpc_create (migrant, NULL);
       cpc_enter (co);			/* suspended, on this thread's list */
       while (atomic_load (&mailbox))
-	/* Meanwhile, change this thread's list as fast as possible.  */
-	for (int k = 0; k < LOCAL_PER_HANDOFF; k++)
-	  cpc_enter (cpc_create (local, NULL));
+	{
+	  /* Meanwhile, change this thread's list as fast as possible.  */
+	  for (int k = 0; k < LOCAL_PER_HANDOFF; k++)
+	    cpc_enter (cpc_create (local, NULL));
+	  sched_yield ();
+	}
       atomic_store (&mailbox, co);
       if (i % 64 == 0)
 	cpc__live_check ();
