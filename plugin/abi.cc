@@ -62,6 +62,31 @@ kind_type (const char *kind)
   gcc_unreachable ();
 }
 
+/* Prepend a FIELD_DECL NAME of .def kind KIND to *FIELDS (the .def lists
+   of the two structs are read in order; finish_builtin_struct reverses
+   the chain back).  */
+
+static void
+push_field (tree *fields, const char *name, const char *kind)
+{
+  tree f = build_decl (BUILTINS_LOCATION, FIELD_DECL, get_identifier (name),
+		       kind_type (kind));
+  DECL_CHAIN (f) = *fields;
+  *fields = f;
+}
+
+/* The field NAME of TYPE, which must exist.  */
+
+static tree
+find_field (tree type, const char *name)
+{
+  for (tree f = TYPE_FIELDS (type); f; f = DECL_CHAIN (f))
+    if (TREE_CODE (f) == FIELD_DECL && DECL_NAME (f)
+	&& id_equal (DECL_NAME (f), name))
+      return f;
+  gcc_unreachable ();
+}
+
 /* struct cpc_frame, laid out by GCC exactly as the C compiler lays out
    the runtime's definition (the fields and their types are the same).  */
 
@@ -72,13 +97,7 @@ cpc_frame_header_type (void)
     return header_type;
   header_type = lang_hooks.types.make_type (RECORD_TYPE);
   tree fields = NULL_TREE;
-#define DEF_CPC_FRAME_FIELD(NAME, KIND)					\
-  {									\
-    tree f = build_decl (BUILTINS_LOCATION, FIELD_DECL,		\
-			 get_identifier (#NAME), kind_type (#KIND));	\
-    DECL_CHAIN (f) = fields;						\
-    fields = f;								\
-  }
+#define DEF_CPC_FRAME_FIELD(NAME, KIND) push_field (&fields, #NAME, #KIND);
 #define DEF_CPC_HOT_FIELD(NAME, KIND)
 #define DEF_CPC_TLS(NAME, KIND)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
@@ -104,13 +123,7 @@ own_hot_type (void)
   hot_type = lang_hooks.types.make_type (RECORD_TYPE);
   tree fields = NULL_TREE;
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
-#define DEF_CPC_HOT_FIELD(NAME, KIND)					\
-  {									\
-    tree f = build_decl (BUILTINS_LOCATION, FIELD_DECL,		\
-			 get_identifier (#NAME), kind_type (#KIND));	\
-    DECL_CHAIN (f) = fields;						\
-    fields = f;								\
-  }
+#define DEF_CPC_HOT_FIELD(NAME, KIND) push_field (&fields, #NAME, #KIND);
 #define DEF_CPC_TLS(NAME, KIND)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
 #define DEF_CPC_CONSTANT(NAME, VALUE)
@@ -138,11 +151,7 @@ cpc_hot_type (void)
 tree
 cpc_hot_field (const char *name)
 {
-  for (tree f = TYPE_FIELDS (cpc_hot_type ()); f; f = DECL_CHAIN (f))
-    if (TREE_CODE (f) == FIELD_DECL && DECL_NAME (f)
-	&& id_equal (DECL_NAME (f), name))
-      return f;
-  gcc_unreachable ();
+  return find_field (cpc_hot_type (), name);
 }
 
 /* The thread-local cpc__current (cpc-abi.def, DEF_CPC_TLS): libcpc's,
@@ -174,11 +183,7 @@ cpc_current_decl (void)
 tree
 cpc_frame_header_field (const char *name)
 {
-  for (tree f = TYPE_FIELDS (cpc_frame_header_type ()); f; f = DECL_CHAIN (f))
-    if (TREE_CODE (f) == FIELD_DECL && DECL_NAME (f)
-	&& id_equal (DECL_NAME (f), name))
-      return f;
-  gcc_unreachable ();
+  return find_field (cpc_frame_header_type (), name);
 }
 
 tree

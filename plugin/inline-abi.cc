@@ -30,14 +30,21 @@ load_current (gimple_seq *seq, const cpc_stmt_origin &at)
   return h;
 }
 
-/* H->NAME.  */
+/* PTR->FIELD.  */
+
+static tree
+field_ref (tree ptr, tree field)
+{
+  return build3 (COMPONENT_REF, TREE_TYPE (field), build_simple_mem_ref (ptr),
+		 field, NULL_TREE);
+}
+
+/* H->NAME, H a struct cpc_hot *.  */
 
 static tree
 hot_ref (tree h, const char *name)
 {
-  tree field = cpc_hot_field (name);
-  return build3 (COMPONENT_REF, TREE_TYPE (field),
-		 build_simple_mem_ref (h), field, NULL_TREE);
+  return field_ref (h, cpc_hot_field (name));
 }
 
 /* Append TMP = H->NAME; return TMP.  */
@@ -74,9 +81,7 @@ cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at)
 static tree
 header_ref (tree frame, const char *name)
 {
-  tree field = cpc_frame_header_field (name);
-  return build3 (COMPONENT_REF, TREE_TYPE (field),
-		 build_simple_mem_ref (frame), field, NULL_TREE);
+  return field_ref (frame, cpc_frame_header_field (name));
 }
 
 /* Append TMP = &REF; return TMP.  */
