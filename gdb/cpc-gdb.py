@@ -23,6 +23,7 @@
 #   struct cpc_sched *) with the list "live" of the thread's coroutines
 #   (struct cpc_coroutine.live_next).
 
+import os
 import re
 
 import gdb
@@ -758,7 +759,8 @@ Without the runtime's scheduler only running coroutines are listed."""
 
 # ---------------------------------------------------------------------------
 # Frame filter: after a resume frame that cpc_enter resumed, show the
-# suspended logical callers (marked "[cpc]") as elided frames.
+# suspended logical callers (marked "[cpc]") as elided frames; leave out
+# the ramp under a resume frame its ramp called (the same call of F).
 
 class _Arg(object):
     def __init__(self, name, value):
@@ -819,9 +821,16 @@ class CpcFrameFilter(object):
         gdb.frame_filters[self.name] = self
 
     def filter(self, frame_iter):
+        inner = None
         for dec in frame_iter:
             try:
                 f = dec.inferior_frame()
+                # A ramp that called the resume function just shown is
+                # the same call of F: plumbing, not a frame of the user's.
+                if inner is not None and _is_ramp_of(f, inner):
+                    inner = None
+                    continue
+                inner = f if is_resume_frame(f) else None
                 if is_resume_frame(f) and _called_by_trampoline(f):
                     callers = follow_callers(logical_frame_from_physical(f))
                     if callers:
@@ -887,3 +896,585 @@ def _skip_runtime_internals():
 
 if _first_load:
     _skip_runtime_internals()
+
+
+# ---------------------------------------------------------------------------
+# "step" and "next" as in the sequential program.
+#
+# Physically a coroutine call enters the ramp, which calls the resume
+# function; a suspension returns through every frame of the chain into
+# libcpc, and the code after it runs only when something resumes the
+# coroutine, entering the innermost frame's resume function at its
+# dispatch.  gdb 13 knows none of that (it has no DW_AT_trampoline
+# support), so without help "step" stops once in the ramp, and "step" or
+# "next" at a suspension walks out through the unwinding code into
+# libcpc's trampoline.  The stop hook below turns a step that ends in such
+# a place into the one the user asked for:
+# - ending in a ramp, "step" goes on into the resume function;
+# - when the coroutine being stepped suspends, the step resumes once that
+#   frame is resumed (a breakpoint on its resume function's entry that
+#   stops only for that frame), and ends on the next line after the
+#   suspension point, the way "next" over a call behaves in a stackful
+#   coroutine;
+# - when the stepped frame returns into the runtime (a resumed frame that
+#   finishes), the step continues in its logical caller the same way;
+# - when it returns out of the coroutine altogether (the outermost frame
+#   finished), the step ends in the code that resumed the coroutine.
+# A stop at a user's breakpoint always stays a stop.  The hook uses gdb's
+# "hook-stop" (a stop hook that resumes the inferior suppresses the
+# report of the stop it interrupted), so it is not installed over a
+# hook-stop of the user's.
+#
+# "break F" and "break LINE" on the first line of F's body may resolve to
+# the resume function's first instruction (gdb puts breakpoints in
+# optimized code on a function's entry), which runs on every resume as
+# well: a stop there whose frame is being resumed (state != 0) is not one
+# the user asked for, and the hook continues.
+
+_MAX_HOPS = 64
+
+
+def _first_arg(frame):
+    """The first argument register of FRAME at a function's entry."""
+    arch = frame.architecture().name()
+    ptr = gdb.lookup_type("unsigned long")
+    try:
+        if arch.startswith("i386:x86-64"):
+            return int(frame.read_register("rdi"))
+        if arch.startswith("aarch64"):
+            return int(frame.read_register("x0"))
+        if arch.startswith("riscv"):
+            return int(frame.read_register("a0"))
+        if arch.startswith("s390"):
+            return int(frame.read_register("r2"))
+        if arch.startswith("i386"):
+            sp = int(frame.read_register("esp"))
+            return int(gdb.Value(sp + 4).cast(ptr.pointer()).dereference()) \
+                & 0xffffffff
+        if arch.startswith("arm"):
+            return int(frame.read_register("r0"))
+    except (gdb.error, ValueError):
+        return None
+    return None
+
+
+def _frame_header(addr):
+    """(resume, caller, state) of the frame header at ADDR, or None."""
+    try:
+        t = gdb.lookup_type("struct cpc_frame").pointer()
+        h = gdb.Value(addr).cast(t).dereference()
+        return int(h["resume"]), int(h["caller"]), int(h["state"])
+    except gdb.error:
+        return None
+
+
+def _at_resume_entry(frame):
+    """The frame header address when FRAME is stopped on the first
+    instruction of a resume function, else None."""
+    try:
+        fn = frame.function()
+        if fn is None or not is_resume_frame(frame):
+            return None
+        if frame.pc() != fn.value().address:
+            return None
+    except (gdb.error, RuntimeError):
+        return None
+    return _first_arg(frame)
+
+
+def _frame_addr_of(frame):
+    """The frame header address of resume frame FRAME, or None."""
+    entry = _at_resume_entry(frame)
+    if entry is not None:
+        return entry
+    try:
+        v = frame.read_var("__frame")
+        return int(v) or None
+    except (gdb.error, ValueError):
+        return None
+
+
+def _suspending():
+    """True when the running coroutine of the selected thread is unwinding
+    a suspension."""
+    cur = current_coroutine()
+    if cur is None:
+        return False
+    try:
+        return int(cur.dereference()["suspending"]) != 0
+    except gdb.error:
+        return False
+
+
+_runtime_dirs = []
+
+
+def _is_runtime_file(filename):
+    """FILENAME is one of libcpc's sources or headers."""
+    if not filename:
+        return False
+    base = filename.rsplit("/", 1)[-1]
+    if base in ("cpc.h", "cpc-abi.h", "qemu-coroutine.h"):
+        return True
+    if not _runtime_dirs:
+        try:
+            sym = gdb.lookup_global_symbol("cpc__frame_alloc")
+            if sym is not None and sym.symtab is not None:
+                full = sym.symtab.fullname()
+                _runtime_dirs.append(full.rsplit("/", 1)[0] + "/")
+        except (gdb.error, RuntimeError):
+            pass
+    return any(filename.startswith(d) for d in _runtime_dirs)
+
+
+def _is_user_frame(frame):
+    """FRAME runs code with line information outside libcpc."""
+    sal = frame.find_sal()
+    if sal.symtab is None or not sal.line:
+        return False
+    try:
+        return not _is_runtime_file(sal.symtab.fullname())
+    except (gdb.error, RuntimeError):
+        return False
+
+
+def _at_user_breakpoint(pc):
+    for bp in gdb.breakpoints() or ():
+        if not bp.enabled or bp.number <= 0 or bp.type != gdb.BP_BREAKPOINT:
+            continue
+        for loc in getattr(bp, "locations", None) or ():
+            if loc.enabled and loc.address == pc:
+                return True
+    return False
+
+
+class _ResumeBreakpoint(gdb.Breakpoint):
+    """Stops when the resume function at ADDRESS is entered for the frame
+    whose header is at FRAME_ADDR."""
+
+    def __init__(self, address, frame_addr):
+        super(_ResumeBreakpoint, self).__init__("*0x%x" % address,
+                                                internal=True)
+        self.address = address
+        self.frame_addr = frame_addr
+        self.silent = True
+
+    def stop(self):
+        return _first_arg(gdb.newest_frame()) == self.frame_addr
+
+
+class _ReturnBreakpoint(gdb.Breakpoint):
+    """Stops at ADDRESS when the stack pointer is SP: the return into the
+    frame that resumed a finished coroutine."""
+
+    def __init__(self, address, sp):
+        super(_ReturnBreakpoint, self).__init__("*0x%x" % address,
+                                                internal=True)
+        self.address = address
+        self.sp = sp
+        self.silent = True
+
+    def stop(self):
+        return int(gdb.newest_frame().read_register("sp")) == self.sp
+
+
+class _Step(object):
+    """A "step" or "next" the user typed, while it runs."""
+
+    def __init__(self, command, frame):
+        self.command = command
+        self.frame_addr = None  # the stepped coroutine frame's header
+        self.resume_fn = None   # the entry of its resume function
+        self.caller = None      # its logical caller's header (when linked)
+        self.wait = None        # the internal breakpoint we wait on
+        self.line = None        # after a resume: the suspension point's line
+        self.start_function = None
+        self.start_sp = None
+        self.start_frame_addr = None
+        self.start_line = None
+        self.start_pc = None
+        if frame is not None:
+            try:
+                self.start_function = _function_start(frame)
+                self.start_sp = int(frame.read_register("sp"))
+                self.start_line = frame.find_sal().line
+                self.start_pc = frame.pc()
+            except (gdb.error, RuntimeError):
+                pass
+        if frame is not None and is_resume_frame(frame):
+            self.frame_addr = _frame_addr_of(frame)
+            try:
+                self.resume_fn = int(frame.function().value().address)
+            except (gdb.error, RuntimeError, AttributeError):
+                self.resume_fn = None
+            self.start_frame_addr = self.frame_addr
+            if self.frame_addr:
+                hdr = _frame_header(self.frame_addr)
+                if hdr is not None and hdr[1]:
+                    self.caller = hdr[1]
+
+    def drop_wait(self):
+        if self.wait is not None:
+            try:
+                self.wait.delete()
+            except (gdb.error, RuntimeError):
+                pass
+            self.wait = None
+
+
+_step = None       # the _Step in progress
+_driving = 0       # > 0 while the hook runs commands of its own
+
+
+def _run(command):
+    """Run COMMAND for the hook.  gdb runs no hooks inside a hook; the
+    reports of the stops on the way go to a log file (gdb prints a stop's
+    report to the console, past gdb.execute's to_string), which the hook
+    shows when the stop is one the user must see."""
+    global _driving
+    _driving += 1
+    try:
+        gdb.execute(command, from_tty=False)
+    finally:
+        _driving -= 1
+
+
+def _plant_resume(st, frame_addr, resume_fn=None):
+    """Wait for the frame at FRAME_ADDR, whose resume function is at
+    RESUME_FN (default: the one its header links), to be resumed: the
+    command to run, or None."""
+    hdr = _frame_header(frame_addr)
+    if hdr is None:
+        return None
+    if resume_fn is None:
+        resume_fn = hdr[0]
+    if not resume_fn:
+        return None
+    st.drop_wait()
+    st.wait = _ResumeBreakpoint(resume_fn, frame_addr)
+    st.frame_addr = frame_addr
+    st.resume_fn = resume_fn
+    st.caller = hdr[1] or None
+    st.line = None
+    return "continue"
+
+
+def _plant_return(st):
+    """The stepped coroutine is gone (finished, or never known): end the
+    step in the nearest user frame that resumed it.  The command to run,
+    or None."""
+    f = gdb.newest_frame()
+    while f is not None and not _is_user_frame(f):
+        f = f.older()
+    if f is None or f == gdb.newest_frame():
+        return None
+    try:
+        sp = int(f.read_register("sp"))
+    except gdb.error:
+        return None
+    st.drop_wait()
+    st.frame_addr = None
+    st.wait = _ReturnBreakpoint(f.pc(), sp)
+    return "continue"
+
+
+def _resumed_breakpoint_entry(frame):
+    """True when FRAME stopped at a user's breakpoint on a resume
+    function's first instruction because the frame is being resumed."""
+    entry = _at_resume_entry(frame)
+    hdr = _frame_header(entry) if entry else None
+    return hdr is not None and hdr[2] != 0
+
+
+def _function_start(frame):
+    """The entry address of FRAME's function (gdb.Symbol objects do not
+    compare by identity of the symbol), or None."""
+    try:
+        block = _func_block(frame.block())
+        return block.start if block is not None else None
+    except (gdb.error, RuntimeError):
+        return None
+
+
+def _back_on_start_line(st, frame):
+    """A step that ends on the line it started on, in the same frame: the
+    generated code has jumps without a line of their own (to the shared
+    return, say), after which gdb sees the line start again; gdb itself
+    never ends a step on the line it started from."""
+    try:
+        return (st.start_line is not None and frame.pc() != st.start_pc
+                and _function_start(frame) == st.start_function
+                and int(frame.read_register("sp")) == st.start_sp
+                and frame.find_sal().line == st.start_line)
+    except (gdb.error, RuntimeError):
+        return False
+
+
+def _next_action(st, frame):
+    """What to run next for step ST stopped in FRAME: a command, or None to
+    stop here."""
+    pc = frame.pc()
+    waited = st.wait
+    if waited is not None:
+        if not (waited.is_valid() and waited.address == pc
+                and waited.stop()):
+            return None          # stopped elsewhere: a signal, say
+        st.drop_wait()
+        if isinstance(waited, _ResumeBreakpoint):
+            # A resumed frame's header links its logical caller.
+            hdr = _frame_header(st.frame_addr)
+            if hdr is not None:
+                st.caller = hdr[1] or None
+            lines = cpc_lines(hdr[0]) if hdr else None
+            if lines and 1 <= hdr[2] < len(lines):
+                st.line = lines[hdr[2]]
+        # Resumed, or back in the code that resumed the coroutine, inside
+        # the line of that call: go on the way a step out of a call does.
+        return st.command
+    name = frame.name() or ""
+    if name.endswith(".ramp"):
+        return "step" if st.command == "step" else None
+    if _back_on_start_line(st, frame):
+        return st.command
+    if st.line is not None and st.frame_addr is not None:
+        # Just resumed: in the dispatch or on the suspension point's line,
+        # which the user saw begin before the suspension.
+        if is_resume_frame(frame) and _frame_addr_of(frame) == st.frame_addr \
+           and (frame.find_sal().line == st.line
+                or _at_resume_entry(frame) is not None):
+            return st.command
+        st.line = None
+    if st.frame_addr is None:
+        return None
+    if is_resume_frame(frame) and _suspending():
+        # The stepped frame, or a callee it stepped over, is unwinding a
+        # suspension.
+        return _plant_resume(st, st.frame_addr, st.resume_fn)
+    if _is_user_frame(frame):
+        return None
+    # Back in libcpc.
+    if _suspending():
+        return _plant_resume(st, st.frame_addr, st.resume_fn)
+    if st.caller:
+        return _plant_resume(st, st.caller)
+    return _plant_return(st)
+
+
+def _inferior_gone():
+    try:
+        gdb.newest_frame()
+        return False
+    except gdb.error:
+        return True
+
+
+def _needs_driving(st, frame):
+    """Whether the stop in FRAME is one the hook must move on from."""
+    if _at_user_breakpoint(frame.pc()):
+        return _resumed_breakpoint_entry(frame)
+    return st is not None
+
+
+class _Drive(object):
+    """One stop hook's run: whether it drives, where the log of the stops
+    on the way is, and what it must show at the end."""
+
+    def __init__(self):
+        self.log = None
+        self.mark = 0
+        self.moved = False
+        self.replay = False
+
+
+_drive = None
+
+
+def _hook_begin():
+    """Decide whether this stop needs the hook; when it does, point gdb's
+    log at a temporary file: the hook's lines then turn logging on, so the
+    reports of the stops on the way are not shown (gdb prints them past
+    gdb.execute's to_string, and redirection set up inside gdb.execute
+    ends with it)."""
+    global _drive
+    _drive = None
+    gdb.set_convenience_variable("_cpc_hook_drive", 0)
+    try:
+        frame = gdb.newest_frame()
+    except gdb.error:
+        return
+    if not _needs_driving(_step, frame):
+        return
+    try:
+        if gdb.parameter("logging enabled"):
+            return              # the user's log: do not disturb it
+    except (gdb.error, RuntimeError):
+        return
+    import tempfile
+    d = _Drive()
+    fd, d.log = tempfile.mkstemp(prefix="cpc-gdb-")
+    os.close(fd)
+    d.saved = [gdb.parameter("logging " + p)
+               for p in ("file", "overwrite", "redirect")]
+    for cmd in ("set logging file %s" % d.log, "set logging overwrite on",
+                "set logging redirect on"):
+        gdb.execute(cmd, to_string=True)
+    _drive = d
+    gdb.set_convenience_variable("_cpc_hook_drive", 1)
+
+
+def _log_size(d):
+    try:
+        return os.path.getsize(d.log)
+    except OSError:
+        return 0
+
+
+def _hook_run():
+    d = _drive
+    if d is None:
+        return
+    st = _step
+    frame = gdb.newest_frame()
+    for _ in range(_MAX_HOPS):
+        if _at_user_breakpoint(frame.pc()):
+            if not _resumed_breakpoint_entry(frame):
+                break
+            command = "continue"
+            if st is not None:
+                st.line = None
+        elif st is not None:
+            command = _next_action(st, frame)
+            if command is None:
+                break
+        else:
+            break
+        d.mark = _log_size(d)
+        _run(command)
+        d.moved = True
+        if _inferior_gone():
+            d.replay = True
+            break
+        frame = gdb.newest_frame()
+        if _at_user_breakpoint(frame.pc()) \
+           and not _resumed_breakpoint_entry(frame):
+            d.replay = True     # a breakpoint of the user's on the way
+            break
+
+
+def _hook_report():
+    global _drive
+    d = _drive
+    _drive = None
+    if d is None:
+        return
+    f, o, r = d.saved
+    for cmd in ("set logging file %s" % f,
+                "set logging overwrite %s" % ("on" if o else "off"),
+                "set logging redirect %s" % ("on" if r else "off")):
+        try:
+            gdb.execute(cmd, to_string=True)
+        except gdb.error:
+            pass
+    try:
+        if d.replay:
+            with open(d.log) as log:
+                log.seek(d.mark)
+                gdb.write(log.read())
+        elif d.moved:
+            _show_location(_step)
+    finally:
+        try:
+            os.unlink(d.log)
+        except OSError:
+            pass
+
+
+def _show_location(st):
+    """Report the stop the way gdb reports the end of a step: the source
+    line, after the function and its arguments when the step left the
+    function it started in."""
+    text = gdb.execute("frame", to_string=True)
+    text = re.sub(r"^#0\s+", "", text)
+    same = False
+    if st is not None and st.start_function is not None:
+        try:
+            f = gdb.newest_frame()
+            same = _function_start(f) == st.start_function and (
+                st.start_sp == int(f.read_register("sp"))
+                or (st.start_frame_addr is not None
+                    and _frame_addr_of(f) == st.start_frame_addr))
+        except (gdb.error, RuntimeError):
+            same = False
+    if same and "\n" in text:
+        text = text.split("\n", 1)[1]
+    gdb.write(text)
+
+
+class _StopHook(gdb.Command):
+    """Internal: the cpc extension's stop hook."""
+
+    def __init__(self):
+        super(_StopHook, self).__init__("cpc-internal-stop-hook",
+                                        gdb.COMMAND_NONE)
+
+    def invoke(self, arg, from_tty):
+        try:
+            {"begin": _hook_begin, "run": _hook_run,
+             "report": _hook_report}[arg.strip()]()
+        except (gdb.error, RuntimeError) as e:
+            gdb.write("cpc: stop hook: %s\n" % e, gdb.STDERR)
+
+
+class _StepHook(gdb.Command):
+    """Internal: the cpc extension's step/next hooks."""
+
+    def __init__(self):
+        super(_StepHook, self).__init__("cpc-internal-step-hook",
+                                        gdb.COMMAND_NONE)
+
+    def invoke(self, arg, from_tty):
+        global _step
+        if _driving:
+            return
+        words = arg.split()
+        if words and words[0] == "end":
+            if _step is not None:
+                _step.drop_wait()
+            _step = None
+            return
+        try:
+            frame = gdb.selected_frame()
+        except gdb.error:
+            frame = None
+        _step = _Step(words[0] if words else "step", frame)
+
+
+def _install_step_hooks():
+    try:
+        mine = gdb.execute("show user hook-stop", to_string=True)
+    except gdb.error:
+        mine = ""
+    if mine.strip() and "cpc-internal-stop-hook" not in mine:
+        gdb.write("cpc: a hook-stop is defined already; \"step\" through"
+                  " coroutine ramps and suspensions stays gdb's own\n")
+        return
+    _StopHook()
+    _StepHook()
+    gdb.execute("define hook-stop\n"
+                "cpc-internal-stop-hook begin\n"
+                "if $_cpc_hook_drive\n"
+                "set logging enabled on\n"
+                "cpc-internal-stop-hook run\n"
+                "set logging enabled off\n"
+                "cpc-internal-stop-hook report\n"
+                "end\n"
+                "end")
+    for cmd in ("step", "next"):
+        gdb.execute("define hook-%s\ncpc-internal-step-hook %s\nend"
+                    % (cmd, cmd))
+        gdb.execute("define hookpost-%s\ncpc-internal-step-hook end\nend"
+                    % cmd)
+
+
+if _first_load:
+    _install_step_hooks()
