@@ -783,7 +783,16 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
       labels.safe_push (build_case_label (build_int_cst (unsigned_type_node,
 							 i + 1),
 					  NULL_TREE, label));
-      make_edge (dispatch, resume_bbs[i], 0);
+      /* Every state is as likely as the fresh start: a coroutine that
+	 suspends is resumed at least as often as it is started.  Left
+	 uninitialized, these edges came out "never taken" from profile
+	 estimation, which then moved every resume path into the cold
+	 partition (F.resume.cold: a far jump per resume, and gdb lost the
+	 lines there).  */
+      edge e = make_edge (dispatch, resume_bbs[i], 0);
+      e->probability
+	= profile_probability::guessed_always ().apply_scale
+	    (1, resume_bbs.length () + 1);
     }
   tree deflt = build_case_label (NULL_TREE, NULL_TREE,
 				 gimple_block_label (start));
@@ -791,6 +800,9 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
   gimple_stmt_iterator gsi = gsi_start_bb (dispatch);
   gsi_insert_seq_after (&gsi, seq, GSI_NEW_STMT);
   single_succ_edge (dispatch)->flags &= ~EDGE_FALLTHRU;
+  find_edge (dispatch, start)->probability
+    = profile_probability::guessed_always ().apply_scale
+	(1, resume_bbs.length () + 1);
   /* gimple_block_label may have put the label after the dispatch code
      when START was empty; labels must come first in R's blocks, which
      gimple_block_label guarantees for START itself.  */
