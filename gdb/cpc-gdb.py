@@ -760,7 +760,9 @@ Without the runtime's scheduler only running coroutines are listed."""
 # ---------------------------------------------------------------------------
 # Frame filter: after a resume frame that cpc_enter resumed, show the
 # suspended logical callers (marked "[cpc]") as elided frames; leave out
-# the ramp under a resume frame its ramp called (the same call of F).
+# the ramp under a resume frame its ramp called (the same call of F), and
+# libcpc's internal frames between the program's cpc_enter (or other API
+# call) and the coroutine it runs.
 
 class _Arg(object):
     def __init__(self, name, value):
@@ -813,6 +815,20 @@ class ResumedDecorator(FrameDecorator):
         return iter(list(base or []) + extra)
 
 
+def _is_runtime_internal(frame):
+    """FRAME runs one of libcpc's internal functions (not its API: the
+    cpc_* functions the program called, such as cpc_enter)."""
+    name = frame.name() or ""
+    if re.match(r"^cpc_[a-z]", name):
+        return False
+    sal = frame.find_sal()
+    try:
+        return sal.symtab is not None \
+            and _is_runtime_file(sal.symtab.fullname())
+    except (gdb.error, RuntimeError):
+        return False
+
+
 class CpcFrameFilter(object):
     def __init__(self):
         self.name = "cpc-logical-callers"
@@ -831,6 +847,8 @@ class CpcFrameFilter(object):
                     inner = None
                     continue
                 inner = f if is_resume_frame(f) else None
+                if _is_runtime_internal(f):
+                    continue
                 if is_resume_frame(f) and _called_by_trampoline(f):
                     callers = follow_callers(logical_frame_from_physical(f))
                     if callers:
@@ -1478,3 +1496,57 @@ def _install_step_hooks():
 
 if _first_load:
     _install_step_hooks()
+
+
+# ---------------------------------------------------------------------------
+# "up" and "down" pass over ramps the way "bt" does: the ramp under a
+# resume frame that it called is the same call of F, and stopping on it
+# shows the user a frame their program does not have.  The commands
+# replace gdb's own (same output: the selected frame as "frame" prints
+# it); "frame N" still selects any frame, ramps included.
+
+def _visible_older(frame):
+    older = frame.older()
+    if older is not None and is_resume_frame(frame) \
+       and _is_ramp_of(older, frame):
+        older = older.older()
+    return older
+
+
+def _visible_newer(frame):
+    newer = frame.newer()
+    if newer is not None and (newer.name() or "").endswith(".ramp"):
+        inner = newer.newer()
+        if inner is not None and _is_ramp_of(newer, inner):
+            newer = inner
+    return newer
+
+
+class _Move(gdb.Command):
+    """Select and print the calling (up) or called (down) frame, COUNT
+    frames away (default 1), passing over coroutine ramps."""
+
+    def __init__(self, name, older):
+        super(_Move, self).__init__(name, gdb.COMMAND_STACK)
+        self.older = older
+
+    def invoke(self, arg, from_tty):
+        count = int(gdb.parse_and_eval(arg)) if arg.strip() else 1
+        older = self.older if count >= 0 else not self.older
+        frame = gdb.selected_frame()
+        for _ in range(abs(count)):
+            nxt = _visible_older(frame) if older else _visible_newer(frame)
+            if nxt is None:
+                if frame == gdb.selected_frame():
+                    raise gdb.GdbError(
+                        "Initial frame selected; you cannot go up." if older
+                        else "Bottom (innermost) frame selected; you cannot"
+                        " go down.")
+                break
+            frame = nxt
+        frame.select()
+        gdb.execute("frame", from_tty=from_tty)
+
+
+_Move("up", True)
+_Move("down", False)

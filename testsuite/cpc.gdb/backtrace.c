@@ -15,7 +15,7 @@ leaf (int k)
   use_int (twice);			/* { dg-final { gdb-test-bt . "#0 +leaf .*middle.*body" } } */
   /* { dg-final { gdb-test-cmd 15 "cpc bt" "#0 +leaf at \[^\n\]*backtrace.c:15\n#1 +middle at \[^\n\]*backtrace.c:28\n#2 +body at \[^\n\]*backtrace.c:37" } } */
   cpc_suspend ();
-  use_int (twice);			/* { dg-final { gdb-test-bt . "#0 +leaf .*\n +\\\[cpc\\\] middle \[^\n\]* at \[^\n\]*backtrace.c:28\n +\\\[cpc\\\] body \[^\n\]* at \[^\n\]*backtrace.c:37\n#1 .*cpc_enter.*main" } } */
+  use_int (twice);			/* { dg-final { gdb-test-bt . "#0 +leaf .*\n +\\\[cpc\\\] middle \[^\n\]* at \[^\n\]*backtrace.c:28\n +\\\[cpc\\\] body \[^\n\]* at \[^\n\]*backtrace.c:37\n#\[0-9\]+ \[^\n\]*cpc_enter \[^\n\]*\n#\[0-9\]+ .*main" } } */
   /* { dg-final { gdb-test-cmd 18 "cpc bt" "coroutine 0x\[0-9a-f\]+ \\(running\\)\n#0 +leaf at \[^\n\]*backtrace.c:18\n#1 +middle at \[^\n\]*backtrace.c:28 +\\\[suspended\\\]\n#2 +body at \[^\n\]*backtrace.c:37 +\\\[suspended\\\]" } } */
   /* { dg-final { gdb-test-cmd 18 "cpc bt -full" "#1 +middle at \[^\n\]*\n +m = 7\n.*#2 +body at \[^\n\]*\n(?: +\[a-z\]+ = \[^\n\]*\n)* +local = 42" } } */
   /* { dg-final { gdb-test-cmd 18 "info cpc" "\\* 1 +0x\[0-9a-f\]+ +1 +running +body +leaf at \[^\n\]*backtrace.c:18" } } */
