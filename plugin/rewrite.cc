@@ -913,8 +913,9 @@ rewriter::build_ramp (basic_block bb)
      into where the line first changes, and with every instruction on the
      header's line that is the ramp's return, after the whole body ran
      ("step" into a coroutine call became "next" on aarch64 and s390x).
-     Now "step" stops once in the ramp, on the body's first line, and the
-     next "step" enters the body.  */
+     gdb now stops once in the ramp, on the body's first line; the gdb
+     extension's stop hook steps on from there into the body (gdb 13 has
+     no DW_AT_trampoline support).  */
   location_t loc = body_start_loc != UNKNOWN_LOCATION
 		   /* Without the body's BLOCK, which is R's now.  */
 		   ? LOCATION_LOCUS (body_start_loc)
