@@ -1251,7 +1251,13 @@ def _next_action(st, frame):
         return st.command
     name = frame.name() or ""
     if name.endswith(".ramp"):
+        if st.command == "finish":
+            # Out of the resume function into its ramp: finish the ramp
+            # too, which returns F's value to F's caller.
+            return "finish"
         return "step" if st.command == "step" else None
+    if st.command == "finish":
+        return None
     if _back_on_start_line(st, frame):
         return st.command
     if st.line is not None and st.frame_addr is not None:
@@ -1369,6 +1375,8 @@ def _hook_run():
         d.mark = _log_size(d)
         _run(command)
         d.moved = True
+        if command == "finish":
+            d.replay = True     # gdb's report of the finish: the value
         if _inferior_gone():
             d.replay = True
             break
@@ -1487,7 +1495,7 @@ def _install_step_hooks():
                 "cpc-internal-stop-hook report\n"
                 "end\n"
                 "end")
-    for cmd in ("step", "next"):
+    for cmd in ("step", "next", "finish"):
         gdb.execute("define hook-%s\ncpc-internal-step-hook %s\nend"
                     % (cmd, cmd))
         gdb.execute("define hookpost-%s\ncpc-internal-step-hook end\nend"
