@@ -543,7 +543,14 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
   location_t loc = p.loc;
   tree block = gimple_block (call);
 
-  /* Before: state, spills.  */
+  /* Before: state, spills.  When optimizing, a call's spills (and the
+     state, read only by the resume) go on its suspending path instead,
+     after it returned: the values are still there (the call defines none
+     of them, and the registers are the caller's), and a call that does
+     not suspend, the common case, then stores nothing.  Not at -O0 and
+     -Og, where the debugger's "cpc bt -full" reads a running caller's
+     saved variables from its frame.  */
+  bool lazy_spill = optimize && !optimize_debug && !p.is_cpc_suspend;
   gimple_seq before = NULL;
   add_stmt (&before,
 	    gimple_build_assign (header_ref ("state", frame_parm),
@@ -565,7 +572,8 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
 	}
     }
   gimple_stmt_iterator gsi = gsi_for_stmt (call);
-  gsi_insert_seq_before (&gsi, before, GSI_SAME_STMT);
+  if (!lazy_spill)
+    gsi_insert_seq_before (&gsi, before, GSI_SAME_STMT);
 
   /* The call's result goes through a temporary assigned on both paths.  */
   tree lhs = gimple_call_lhs (call);
@@ -623,6 +631,8 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
       to_join->probability = profile_probability::very_likely ();
       edge to_exit = make_edge (check, exit_bb, EDGE_TRUE_VALUE);
       to_exit->probability = profile_probability::very_unlikely ();
+      if (lazy_spill && before)
+	gsi_insert_seq_on_edge_immediate (to_exit, before);
     }
 
   gimple_seq join_binds = NULL;
