@@ -98,8 +98,7 @@ cpc_create (cpc_entry_fn *entry, void *opaque)
     }
   co->top = co->unwind = co->done = NULL;
   co->suspending = 0;
-  co->running = 0;
-  co->state = CPC_ST_NEW;
+  CPC__SET_WORD (cpc__hot (co), CPC__WORD_NEW);
   co->wakeups = NULL;
   co->entry = entry;
   co->opaque = opaque;
@@ -121,10 +120,10 @@ destroy (cpc_coroutine *co)
   if (__builtin_expect (co->arena.chunk != NULL || co->arena.spare != NULL,
 			0))
     cpc_arena_destroy (&co->arena);
-  /* A stale handle entered again must fail the inline cpc_enter's state
-     test and reach the magic check (the object may sit in the cache).  */
+  /* A stale handle entered again must fail the inline cpc_enter's word
+     tests and reach the magic check (the object may sit in the cache).  */
   co->magic = CPC_POISON;
-  co->state = CPC_ST_NEW;
+  co->pending = CPC_PEND_FREED;
   if (cache_len < CPC_CACHE_MAX)
     {
       co->next = cache;
@@ -184,12 +183,14 @@ leave (cpc_coroutine *co, struct cpc_hot *prev, int finished,
        cpc_coroutine **wk_tail)
 {
   co->running = 0;
+  co->unwind = NULL;		/* the inline cpc_enter relies on it */
   cpc__current = prev;
   cpc_coroutine *wk = co->wakeups;
   if (__builtin_expect (wk != NULL, 0))
     {
       *wk_tail = co->wk_tail;
       co->wakeups = co->wk_tail = NULL;
+      co->pending = 0;
     }
   if (finished)
     destroy (co);
@@ -211,10 +212,8 @@ enter1 (cpc_coroutine *co, cpc_coroutine **wk_tail)
 
   struct cpc_hot *prev = cpc__current;
   cpc__current = cpc__hot (co);
-  co->running = 1;
-  co->state = CPC_ST_RUNNING;
+  CPC__SET_WORD (cpc__hot (co), CPC__WORD_RUNNING);
   co->suspending = 0;
-  co->unwind = NULL;
 
   int finished;
   if (co->entry)

@@ -42,9 +42,10 @@ void cpc_enter (cpc_coroutine *co);
 /* The fast path of cpc_enter, inlined when optimizing (GNU inline: the
    library's cpc_enter is the out-of-line copy): resuming a suspended
    coroutine of this thread that suspends again in its innermost frame is
-   a few loads and stores around one indirect call.  Everything else
-   (first start, a frame that finished or called deeper, QEMU wakeups,
-   misuse) goes to the library.  */
+   one test before and three after one indirect call (cpc-abi.def says why
+   these suffice).  Everything else (first start, a frame that finished or
+   called deeper, a state a primitive set, QEMU wakeups, misuse) goes to
+   the library.  */
 void cpc__enter_slow (cpc_coroutine *co);
 void cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
 			struct cpc_frame *f);
@@ -54,22 +55,21 @@ extern __inline __attribute__ ((__gnu_inline__)) void
 cpc_enter (cpc_coroutine *co)
 {
   struct cpc_hot *h = (struct cpc_hot *) co;
-  if (__builtin_expect (co != 0 && h->state == CPC__STATE_SUSPENDED
+  if (__builtin_expect (co != 0 && CPC__GET_WORD (h) == CPC__WORD_SUSPENDED
 			&& h->sched == cpc__thread_sched, 1))
     {
       struct cpc_hot *prev = cpc__current;
       struct cpc_frame *f = h->top;
       cpc__current = h;
-      h->running = 1;
-      h->state = CPC__STATE_RUNNING;
       h->suspending = 0;
-      h->unwind = 0;
+      CPC__SET_WORD (h, CPC__WORD_RUNNING);
       f->resume (f);
-      if (__builtin_expect (h->suspending && !h->unwind && !h->wakeups
-			    && h->state == CPC__STATE_RUNNING, 1))
+      /* The generated code sets suspending to 1 exactly; the library
+	 takes any other value as the ABI says (nonzero).  */
+      if (__builtin_expect (h->suspending == 1 && !h->unwind
+			    && CPC__GET_WORD (h) == CPC__WORD_RUNNING, 1))
 	{
-	  h->running = 0;
-	  h->state = CPC__STATE_SUSPENDED;
+	  CPC__SET_WORD (h, CPC__WORD_SUSPENDED);
 	  cpc__current = prev;
 	  return;
 	}
