@@ -5,7 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "internal.h"
+#include "live.h"
 
 /* Make gdb load the cpc extension for any program linked with libcpc,
    the static library included: a .debug_gdb_scripts entry with an inline
@@ -79,11 +79,35 @@ running (void)
   return cpc__of_hot (h);
 }
 
-cpc_coroutine *
-cpc_create (cpc_entry_fn *entry, void *opaque)
+/* Make CO a new coroutine of S running ENTRY (OPAQUE), but for the live
+   list.  Its arena is already empty on the inline chunk.  */
+static inline void
+init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
+	     struct cpc_sched *s)
+{
+  co->top = co->unwind = co->done = NULL;
+  co->suspending = 0;
+  CPC__SET_WORD (cpc__hot (co), CPC__WORD_NEW);
+  co->sched = s;
+  co->wakeups = NULL;
+  co->entry = entry;
+  co->opaque = opaque;
+  co->magic = CPC_MAGIC;
+  co->wait_kind = 0;
+  co->timed = 0;
+  co->next = NULL;
+  co->wait_obj = NULL;
+  co->wk_tail = NULL;
+}
+
+/* cpc_create for every case but the usual one: checks, this thread's
+   first scheduler, an empty cache, a live list another thread locked.  */
+static cpc_coroutine * __attribute__ ((noinline))
+create_slow (cpc_entry_fn *entry, void *opaque)
 {
   if (!entry)
     die ("cpc_create: entry function is NULL");
+  struct cpc_sched *s = cpc__sched ();
   cpc_coroutine *co = cache;
   if (co)
     {
@@ -95,43 +119,95 @@ cpc_create (cpc_entry_fn *entry, void *opaque)
       co = malloc (sizeof *co);
       if (!co)
 	die ("cpc_create: out of memory");
+      cpc_arena_init (cpc__hot (co), &co->arena, co->chunk,
+		      sizeof co->chunk);
     }
-  co->top = co->unwind = co->done = NULL;
-  co->suspending = 0;
-  CPC__SET_WORD (cpc__hot (co), CPC__WORD_NEW);
-  co->wakeups = NULL;
-  co->entry = entry;
-  co->opaque = opaque;
-  co->magic = CPC_MAGIC;
-  co->wait_kind = 0;
-  co->timed = 0;
-  co->next = NULL;
-  co->wait_obj = NULL;
-  co->wk_tail = NULL;
-  cpc_arena_init (cpc__hot (co), &co->arena, co->chunk, sizeof co->chunk);
-  cpc__live_add (cpc__sched (), co);
+  init_object (co, entry, opaque, s);
+  cpc__live_add (s, co);
   return co;
 }
 
-static void
-destroy (cpc_coroutine *co)
+/* Kept free of calls (the slow cases are one tail call away), so that it
+   needs no stack frame.  */
+cpc_coroutine *
+cpc_create (cpc_entry_fn *entry, void *opaque)
 {
-  cpc__live_remove (co);
-  if (__builtin_expect (co->arena.chunk != NULL || co->arena.spare != NULL,
-			0))
-    cpc_arena_destroy (&co->arena);
+  struct cpc_sched *s = cpc__thread_sched;
+  cpc_coroutine *co = cache;
+  if (__builtin_expect (entry == NULL || s == NULL || co == NULL
+			|| !cpc__live_try (s), 0))
+    return create_slow (entry, opaque);
+  cache = co->next;
+  cache_len--;
+  init_object (co, entry, opaque, s);
+  cpc__live_link (s, co);
+  cpc__live_release (s);
+  return co;
+}
+
+/* Whether CO's arena is empty on its inline chunk, as a new coroutine
+   needs it (the finished coroutine's frames all lived there).  */
+static inline int
+arena_pristine (cpc_coroutine *co)
+{
+#ifdef CPC_ARENA_CHECK
+  return 0;			/* always rebuilt, to start checking afresh */
+#else
+  return co->arena.chunk == NULL && co->arena.spare == NULL
+	 && co->bump == co->chunk;
+#endif
+}
+
+/* Poison CO, a finished coroutine out of its live list, and keep it for
+   reuse or free it.  */
+static inline void
+retire (cpc_coroutine *co)
+{
   /* A stale handle entered again must fail the inline cpc_enter's word
      tests and reach the magic check (the object may sit in the cache).  */
   co->magic = CPC_POISON;
-  co->pending = CPC_PEND_FREED;
+  CPC__SET_WORD (cpc__hot (co), CPC__WORD (0, CPC_ST_NEW, CPC_PEND_FREED));
+  co->next = cache;
+  cache = co;
+  cache_len++;
+}
+
+static void __attribute__ ((noinline))
+destroy_slow (cpc_coroutine *co)
+{
+  cpc__live_remove (co);
   if (cache_len < CPC_CACHE_MAX)
     {
-      co->next = cache;
-      cache = co;
-      cache_len++;
+      if (!arena_pristine (co))
+	{
+	  cpc_arena_destroy (&co->arena);
+	  cpc_arena_init (cpc__hot (co), &co->arena, co->chunk,
+			  sizeof co->chunk);
+	}
+      retire (co);
     }
   else
-    free (co);
+    {
+      cpc_arena_destroy (&co->arena);
+      free (co);
+    }
+}
+
+/* Free CO, a finished coroutine; the usual case, this thread's, to the
+   cache with its arena as it is, without calls.  */
+static inline void
+destroy (cpc_coroutine *co)
+{
+  struct cpc_sched *s = co->sched;
+  if (__builtin_expect (s != cpc__thread_sched || cache_len >= CPC_CACHE_MAX
+			|| !arena_pristine (co) || !cpc__live_try (s), 0))
+    {
+      destroy_slow (co);
+      return;
+    }
+  cpc__live_unlink (s, co);
+  cpc__live_release (s);
+  retire (co);
 }
 
 void
@@ -173,6 +249,23 @@ run_frames (cpc_coroutine *co, struct cpc_frame *f, int ran)
       co->done = f;
       f = f->caller;
     }
+}
+
+/* The first run of CO (current, running): call its entry function.
+   Returns nonzero when CO finished.  */
+static inline int
+start (cpc_coroutine *co)
+{
+  cpc_entry_fn *entry = co->entry;
+  co->entry = NULL;
+  entry (co->opaque);		/* the entry's ramp */
+  if (__builtin_expect (!co->suspending, 1))
+    return 1;
+  if (!co->unwind)
+    die ("cpc_enter: coroutine suspended without a frame"
+	 " (entry function not compiled with the cpc plugin?)");
+  co->unwind->caller = NULL;	/* the outermost frame */
+  return 0;
 }
 
 /* The end of a run of CO: the state it is left in, the running
@@ -217,19 +310,7 @@ enter1 (cpc_coroutine *co, cpc_coroutine **wk_tail)
 
   int finished;
   if (co->entry)
-    {
-      cpc_entry_fn *entry = co->entry;
-      co->entry = NULL;
-      entry (co->opaque);		/* the entry's ramp */
-      finished = !co->suspending;
-      if (!finished)
-	{
-	  if (!co->unwind)
-	    die ("cpc_enter: coroutine suspended without a frame"
-		 " (entry function not compiled with the cpc plugin?)");
-	  co->unwind->caller = NULL;	/* the outermost frame */
-	}
-    }
+    finished = start (co);
   else
     finished = run_frames (co, co->top, 0);
   return leave (co, prev, finished, wk_tail);
@@ -303,11 +384,43 @@ cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
     run_wakeups (wh, wt);
 }
 
-/* The slow path of the inline cpc_enter (<cpc.h>).  */
+/* cpc_enter of CO, new and of this thread's scheduler: enter1 without
+   the checks and the migration, and a coroutine that finishes in its
+   first run (with no QEMU wakeups queued) is freed without the rest of
+   leave.  Not inlined: it needs fewer registers kept across its call
+   than the checked path.  */
+static void __attribute__ ((noinline))
+start_new (cpc_coroutine *co)
+{
+  struct cpc_hot *prev = cpc__current;
+  cpc__current = cpc__hot (co);
+  CPC__SET_WORD (cpc__hot (co), CPC__WORD_RUNNING);
+  int finished = start (co);
+  if (__builtin_expect (finished && CPC__GET_WORD (cpc__hot (co))
+				    == CPC__WORD_RUNNING, 1))
+    {
+      cpc__current = prev;
+      destroy (co);
+      return;
+    }
+  cpc_coroutine *wt;
+  cpc_coroutine *wh = leave (co, prev, finished, &wt);
+  if (__builtin_expect (wh != NULL, 0))
+    run_wakeups (wh, wt);
+}
+
+/* The slow path of the inline cpc_enter (<cpc.h>): a new coroutine of
+   this thread (the word NEW and pending 0 mean a live object, not one
+   the cache holds) starts at once.  */
 void
 cpc__enter_slow (cpc_coroutine *co)
 {
-  enter_checked (co);
+  if (__builtin_expect (co != NULL
+			&& CPC__GET_WORD (cpc__hot (co)) == CPC__WORD_NEW
+			&& co->sched == cpc__thread_sched, 1))
+    start_new (co);
+  else
+    enter_checked (co);
 }
 
 /* The out-of-line cpc_enter, for -O0, function pointers and programs

@@ -42,10 +42,12 @@ void cpc_enter (cpc_coroutine *co);
 /* The fast path of cpc_enter, inlined when optimizing (GNU inline: the
    library's cpc_enter is the out-of-line copy): resuming a suspended
    coroutine of this thread that suspends again in its innermost frame is
-   one test before and three after one indirect call (cpc-abi.def says why
-   these suffice).  Everything else (first start, a frame that finished or
-   called deeper, a state a primitive set, QEMU wakeups, misuse) goes to
-   the library.  */
+   one test of the word and one of the scheduler before, and three tests
+   after one indirect call (cpc-abi.def says why these suffice).  The
+   library's cpc__enter_slow starts a new coroutine of this thread first
+   thing, without the checks; it and cpc__enter_finish do everything else
+   (a frame that finished or called deeper, a state a primitive set, QEMU
+   wakeups, other threads, misuse).  */
 void cpc__enter_slow (cpc_coroutine *co);
 void cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
 			struct cpc_frame *f);
