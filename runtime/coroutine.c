@@ -79,17 +79,18 @@ running (void)
   return cpc__of_hot (h);
 }
 
-/* Make CO a new coroutine of S running ENTRY (OPAQUE), but for the live
-   list.  Its arena is already empty on the inline chunk.  */
+/* Make CO, a cached object, a new coroutine of S running ENTRY (OPAQUE),
+   but for the live list.  What every finished coroutine has already
+   (retire) is not set again: its arena is empty on the inline chunk,
+   unwind is NULL (leave, cpc__start), suspending 0 (it finished), no
+   wakeups (leave detached them; cpc__start frees only without).  */
 static inline void
-init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
-	     struct cpc_sched *s)
+reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
+	       struct cpc_sched *s)
 {
-  co->top = co->unwind = co->done = NULL;
-  co->suspending = 0;
+  co->top = co->done = NULL;
   CPC__SET_WORD (cpc__hot (co), CPC__WORD_NEW);
   co->sched = s;
-  co->wakeups = NULL;
   co->entry = entry;
   co->opaque = opaque;
   co->magic = CPC_MAGIC;
@@ -97,7 +98,18 @@ init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
   co->timed = 0;
   co->next = NULL;
   co->wait_obj = NULL;
-  co->wk_tail = NULL;
+}
+
+/* The same for a new object.  */
+static inline void
+init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
+	     struct cpc_sched *s)
+{
+  co->unwind = NULL;
+  co->suspending = 0;
+  co->wakeups = co->wk_tail = NULL;
+  cpc_arena_init (cpc__hot (co), &co->arena, co->chunk, sizeof co->chunk);
+  reinit_object (co, entry, opaque, s);
 }
 
 /* cpc_create for every case but the usual one: checks, this thread's
@@ -113,16 +125,15 @@ create_slow (cpc_entry_fn *entry, void *opaque)
     {
       cache = co->next;
       cache_len--;
+      reinit_object (co, entry, opaque, s);
     }
   else
     {
       co = malloc (sizeof *co);
       if (!co)
 	die ("cpc_create: out of memory");
-      cpc_arena_init (cpc__hot (co), &co->arena, co->chunk,
-		      sizeof co->chunk);
+      init_object (co, entry, opaque, s);
     }
-  init_object (co, entry, opaque, s);
   cpc__live_add (s, co);
   return co;
 }
@@ -139,7 +150,7 @@ cpc_create (cpc_entry_fn *entry, void *opaque)
     return create_slow (entry, opaque);
   cache = co->next;
   cache_len--;
-  init_object (co, entry, opaque, s);
+  reinit_object (co, entry, opaque, s);
   cpc__live_link (s, co);
   cpc__live_release (s);
   return co;
@@ -193,14 +204,13 @@ destroy_slow (cpc_coroutine *co)
     }
 }
 
-/* Free CO, a finished coroutine; the usual case, this thread's, to the
-   cache with its arena as it is, without calls.  */
+/* Free CO, a finished coroutine of S, this thread's scheduler; the usual
+   case to the cache with its arena as it is, without calls.  */
 static inline void
-destroy (cpc_coroutine *co)
+destroy_mine (cpc_coroutine *co, struct cpc_sched *s)
 {
-  struct cpc_sched *s = co->sched;
-  if (__builtin_expect (s != cpc__thread_sched || cache_len >= CPC_CACHE_MAX
-			|| !arena_pristine (co) || !cpc__live_try (s), 0))
+  if (__builtin_expect (cache_len >= CPC_CACHE_MAX || !arena_pristine (co)
+			|| !cpc__live_try (s), 0))
     {
       destroy_slow (co);
       return;
@@ -208,6 +218,17 @@ destroy (cpc_coroutine *co)
   cpc__live_unlink (s, co);
   cpc__live_release (s);
   retire (co);
+}
+
+/* Free CO, a finished coroutine.  */
+static inline void
+destroy (cpc_coroutine *co)
+{
+  struct cpc_sched *s = co->sched;
+  if (__builtin_expect (s == cpc__thread_sched, 1))
+    destroy_mine (co, s);
+  else
+    destroy_slow (co);
 }
 
 void
@@ -384,13 +405,13 @@ cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
     run_wakeups (wh, wt);
 }
 
-/* cpc_enter of CO, new and of this thread's scheduler: enter1 without
-   the checks and the migration, and a coroutine that finishes in its
-   first run (with no QEMU wakeups queued) is freed without the rest of
-   leave.  Not inlined: it needs fewer registers kept across its call
-   than the checked path.  */
-static void __attribute__ ((noinline))
-start_new (cpc_coroutine *co)
+/* The inline cpc_enter (<cpc.h>) of CO, new and of this thread's
+   scheduler (its word NEW with pending 0: a live object, not one the
+   cache holds): enter1 without the checks and the migration, and a
+   coroutine that finishes in its first run (with no QEMU wakeups queued)
+   is freed without the rest of leave.  */
+void
+cpc__start (cpc_coroutine *co)
 {
   struct cpc_hot *prev = cpc__current;
   cpc__current = cpc__hot (co);
@@ -400,7 +421,8 @@ start_new (cpc_coroutine *co)
 				    == CPC__WORD_RUNNING, 1))
     {
       cpc__current = prev;
-      destroy (co);
+      /* Still this thread's: a running coroutine does not migrate.  */
+      destroy_mine (co, co->sched);
       return;
     }
   cpc_coroutine *wt;
@@ -409,18 +431,11 @@ start_new (cpc_coroutine *co)
     run_wakeups (wh, wt);
 }
 
-/* The slow path of the inline cpc_enter (<cpc.h>): a new coroutine of
-   this thread (the word NEW and pending 0 mean a live object, not one
-   the cache holds) starts at once.  */
+/* The slow path of the inline cpc_enter (<cpc.h>).  */
 void
 cpc__enter_slow (cpc_coroutine *co)
 {
-  if (__builtin_expect (co != NULL
-			&& CPC__GET_WORD (cpc__hot (co)) == CPC__WORD_NEW
-			&& co->sched == cpc__thread_sched, 1))
-    start_new (co);
-  else
-    enter_checked (co);
+  enter_checked (co);
 }
 
 /* The out-of-line cpc_enter, for -O0, function pointers and programs

@@ -163,10 +163,11 @@ CPC_INTERNAL void cpc__qemu_wake (cpc_coroutine *co);
 CPC_INTERNAL void cpc__unsleep (cpc_coroutine *co);
 /* Free the thread's cache of finished coroutine objects (thread exit).  */
 CPC_INTERNAL void cpc__release_cache (void);
-/* The slow path of the inline cpc_enter (also in <cpc.h>).  */
+/* The library's halves of the inline cpc_enter (also in <cpc.h>).  */
 void cpc__enter_slow (cpc_coroutine *co);
 void cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
 			struct cpc_frame *f);
+void cpc__start (cpc_coroutine *co);
 
 /* The running coroutine, aborting with WHAT outside one.  */
 CPC_INTERNAL cpc_coroutine *cpc__self_or_die (const char *what);
