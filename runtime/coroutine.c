@@ -390,6 +390,18 @@ enter_checked (cpc_coroutine *co)
   cpc__resume (co);
 }
 
+/* The end of a run of CO that the fast paths do not finish: leave, then
+   the wakeups CO queued.  Out of line, so that its callers need no stack
+   for the wakeup list.  */
+static void __attribute__ ((noinline))
+finish_run (cpc_coroutine *co, struct cpc_hot *prev, int finished)
+{
+  cpc_coroutine *wt;
+  cpc_coroutine *wh = leave (co, prev, finished, &wt);
+  if (__builtin_expect (wh != NULL, 0))
+    run_wakeups (wh, wt);
+}
+
 /* The inline cpc_enter ran F, CO's innermost frame, which did not simply
    suspend again: go on as the trampoline does from there (F, not
    CO->top: a callee that suspended may have linked itself as the new
@@ -398,11 +410,7 @@ void
 cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
 		   struct cpc_frame *f)
 {
-  cpc_coroutine *wt;
-  int finished = run_frames (co, f, 1);
-  cpc_coroutine *wh = leave (co, prev, finished, &wt);
-  if (__builtin_expect (wh != NULL, 0))
-    run_wakeups (wh, wt);
+  finish_run (co, prev, run_frames (co, f, 1));
 }
 
 /* The inline cpc_enter (<cpc.h>) of CO, new and of this thread's
@@ -425,10 +433,7 @@ cpc__start (cpc_coroutine *co)
       destroy_mine (co, co->sched);
       return;
     }
-  cpc_coroutine *wt;
-  cpc_coroutine *wh = leave (co, prev, finished, &wt);
-  if (__builtin_expect (wh != NULL, 0))
-    run_wakeups (wh, wt);
+  finish_run (co, prev, finished);
 }
 
 /* The slow path of the inline cpc_enter (<cpc.h>).  */
