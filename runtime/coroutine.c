@@ -46,10 +46,12 @@ const struct cpc_hot cpc__no_coroutine = { 0 };
    and a free (capped, so a burst does not pin memory forever; released
    when the thread exits, cpc__release_cache).  */
 #define CPC_CACHE_MAX 256
-static __thread cpc_coroutine *cache
-  __attribute__ ((tls_model ("initial-exec")));
-static __thread unsigned int cache_len
-  __attribute__ ((tls_model ("initial-exec")));
+/* One thread-local object: both fields are reached from one address.  */
+static __thread struct
+{
+  cpc_coroutine *head;
+  unsigned int len;
+} cache __attribute__ ((tls_model ("initial-exec")));
 
 void
 cpc__die (const char *fmt, ...)
@@ -120,11 +122,11 @@ create_slow (cpc_entry_fn *entry, void *opaque)
   if (!entry)
     die ("cpc_create: entry function is NULL");
   struct cpc_sched *s = cpc__sched ();
-  cpc_coroutine *co = cache;
+  cpc_coroutine *co = cache.head;
   if (co)
     {
-      cache = co->next;
-      cache_len--;
+      cache.head = co->next;
+      cache.len--;
       reinit_object (co, entry, opaque, s);
     }
   else
@@ -144,12 +146,17 @@ cpc_coroutine *
 cpc_create (cpc_entry_fn *entry, void *opaque)
 {
   struct cpc_sched *s = cpc__thread_sched;
-  cpc_coroutine *co = cache;
-  if (__builtin_expect (entry == NULL || s == NULL || co == NULL
-			|| !cpc__live_try (s), 0))
+  cpc_coroutine *co = cache.head;
+  if (__builtin_expect (entry == NULL, 0))
     return create_slow (entry, opaque);
-  cache = co->next;
-  cache_len--;
+  if (__builtin_expect (s == NULL, 0))
+    return create_slow (entry, opaque);
+  if (__builtin_expect (co == NULL, 0))
+    return create_slow (entry, opaque);
+  if (__builtin_expect (!cpc__live_try (s), 0))
+    return create_slow (entry, opaque);
+  cache.head = co->next;
+  cache.len--;
   reinit_object (co, entry, opaque, s);
   cpc__live_link (s, co);
   cpc__live_release (s);
@@ -178,16 +185,16 @@ retire (cpc_coroutine *co)
      tests and reach the magic check (the object may sit in the cache).  */
   co->magic = CPC_POISON;
   CPC__SET_WORD (cpc__hot (co), CPC__WORD (0, CPC_ST_NEW, CPC_PEND_FREED));
-  co->next = cache;
-  cache = co;
-  cache_len++;
+  co->next = cache.head;
+  cache.head = co;
+  cache.len++;
 }
 
 static void __attribute__ ((noinline))
 destroy_slow (cpc_coroutine *co)
 {
   cpc__live_remove (co);
-  if (cache_len < CPC_CACHE_MAX)
+  if (cache.len < CPC_CACHE_MAX)
     {
       if (!arena_pristine (co))
 	{
@@ -209,7 +216,7 @@ destroy_slow (cpc_coroutine *co)
 static inline void
 destroy_mine (cpc_coroutine *co, struct cpc_sched *s)
 {
-  if (__builtin_expect (cache_len >= CPC_CACHE_MAX || !arena_pristine (co)
+  if (__builtin_expect (cache.len >= CPC_CACHE_MAX || !arena_pristine (co)
 			|| !cpc__live_try (s), 0))
     {
       destroy_slow (co);
@@ -234,13 +241,13 @@ destroy (cpc_coroutine *co)
 void
 cpc__release_cache (void)
 {
-  while (cache)
+  while (cache.head)
     {
-      cpc_coroutine *co = cache;
-      cache = co->next;
+      cpc_coroutine *co = cache.head;
+      cache.head = co->next;
       free (co);
     }
-  cache_len = 0;
+  cache.len = 0;
 }
 
 /* Run the frames of CO from F, whose resume function has just returned
