@@ -5,7 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "internal.h"
+#include "live.h"
 
 /* Make gdb load the cpc extension for any program linked with libcpc,
    the static library included: a .debug_gdb_scripts entry with an inline
@@ -46,10 +46,12 @@ const struct cpc_hot cpc__no_coroutine = { 0 };
    and a free (capped, so a burst does not pin memory forever; released
    when the thread exits, cpc__release_cache).  */
 #define CPC_CACHE_MAX 256
-static __thread cpc_coroutine *cache
-  __attribute__ ((tls_model ("initial-exec")));
-static __thread unsigned int cache_len
-  __attribute__ ((tls_model ("initial-exec")));
+/* One thread-local object: both fields are reached from one address.  */
+static __thread struct
+{
+  cpc_coroutine *head;
+  unsigned int len;
+} cache __attribute__ ((tls_model ("initial-exec")));
 
 void
 cpc__die (const char *fmt, ...)
@@ -79,28 +81,18 @@ running (void)
   return cpc__of_hot (h);
 }
 
-cpc_coroutine *
-cpc_create (cpc_entry_fn *entry, void *opaque)
+/* Make CO, a cached object, a new coroutine of S running ENTRY (OPAQUE),
+   but for the live list.  What every finished coroutine has already
+   (retire) is not set again: its arena is empty on the inline chunk,
+   unwind is NULL (leave, cpc__start), suspending 0 (it finished), no
+   wakeups (leave detached them; cpc__start frees only without).  */
+static inline void
+reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
+	       struct cpc_sched *s)
 {
-  if (!entry)
-    die ("cpc_create: entry function is NULL");
-  cpc_coroutine *co = cache;
-  if (co)
-    {
-      cache = co->next;
-      cache_len--;
-    }
-  else
-    {
-      co = malloc (sizeof *co);
-      if (!co)
-	die ("cpc_create: out of memory");
-    }
-  co->top = co->unwind = co->done = NULL;
-  co->suspending = 0;
-  co->running = 0;
-  co->state = CPC_ST_NEW;
-  co->wakeups = NULL;
+  co->top = co->done = NULL;
+  CPC__SET_WORD (cpc__hot (co), CPC__WORD_NEW);
+  co->sched = s;
   co->entry = entry;
   co->opaque = opaque;
   co->magic = CPC_MAGIC;
@@ -108,43 +100,154 @@ cpc_create (cpc_entry_fn *entry, void *opaque)
   co->timed = 0;
   co->next = NULL;
   co->wait_obj = NULL;
-  co->wk_tail = NULL;
+}
+
+/* The same for a new object.  */
+static inline void
+init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
+	     struct cpc_sched *s)
+{
+  co->unwind = NULL;
+  co->suspending = 0;
+  co->wakeups = co->wk_tail = NULL;
   cpc_arena_init (cpc__hot (co), &co->arena, co->chunk, sizeof co->chunk);
-  cpc__live_add (cpc__sched (), co);
+  reinit_object (co, entry, opaque, s);
+}
+
+/* cpc_create for every case but the usual one: checks, this thread's
+   first scheduler, an empty cache, a live list another thread locked.  */
+static cpc_coroutine * __attribute__ ((noinline))
+create_slow (cpc_entry_fn *entry, void *opaque)
+{
+  if (!entry)
+    die ("cpc_create: entry function is NULL");
+  struct cpc_sched *s = cpc__sched ();
+  cpc_coroutine *co = cache.head;
+  if (co)
+    {
+      cache.head = co->next;
+      cache.len--;
+      reinit_object (co, entry, opaque, s);
+    }
+  else
+    {
+      co = malloc (sizeof *co);
+      if (!co)
+	die ("cpc_create: out of memory");
+      init_object (co, entry, opaque, s);
+    }
+  cpc__live_add (s, co);
   return co;
 }
 
-static void
-destroy (cpc_coroutine *co)
+/* Kept free of calls (the slow cases are one tail call away), so that it
+   needs no stack frame.  */
+cpc_coroutine *
+cpc_create (cpc_entry_fn *entry, void *opaque)
+{
+  struct cpc_sched *s = cpc__thread_sched;
+  cpc_coroutine *co = cache.head;
+  if (__builtin_expect (entry == NULL, 0))
+    return create_slow (entry, opaque);
+  if (__builtin_expect (s == NULL, 0))
+    return create_slow (entry, opaque);
+  if (__builtin_expect (co == NULL, 0))
+    return create_slow (entry, opaque);
+  if (__builtin_expect (!cpc__live_try (s), 0))
+    return create_slow (entry, opaque);
+  cache.head = co->next;
+  cache.len--;
+  reinit_object (co, entry, opaque, s);
+  cpc__live_link (s, co);
+  cpc__live_release (s);
+  return co;
+}
+
+/* Whether CO's arena is empty on its inline chunk, as a new coroutine
+   needs it (the finished coroutine's frames all lived there).  */
+static inline int
+arena_pristine (cpc_coroutine *co)
+{
+#ifdef CPC_ARENA_CHECK
+  return 0;			/* always rebuilt, to start checking afresh */
+#else
+  return co->arena.chunk == NULL && co->arena.spare == NULL
+	 && co->bump == co->chunk;
+#endif
+}
+
+/* Poison CO, a finished coroutine out of its live list, and keep it for
+   reuse or free it.  */
+static inline void
+retire (cpc_coroutine *co)
+{
+  /* A stale handle entered again must fail the inline cpc_enter's word
+     tests and reach the magic check (the object may sit in the cache).  */
+  co->magic = CPC_POISON;
+  CPC__SET_WORD (cpc__hot (co), CPC__WORD (0, CPC_ST_NEW, CPC_PEND_FREED));
+  co->next = cache.head;
+  cache.head = co;
+  cache.len++;
+}
+
+static void __attribute__ ((noinline))
+destroy_slow (cpc_coroutine *co)
 {
   cpc__live_remove (co);
-  if (__builtin_expect (co->arena.chunk != NULL || co->arena.spare != NULL,
-			0))
-    cpc_arena_destroy (&co->arena);
-  /* A stale handle entered again must fail the inline cpc_enter's state
-     test and reach the magic check (the object may sit in the cache).  */
-  co->magic = CPC_POISON;
-  co->state = CPC_ST_NEW;
-  if (cache_len < CPC_CACHE_MAX)
+  if (cache.len < CPC_CACHE_MAX)
     {
-      co->next = cache;
-      cache = co;
-      cache_len++;
+      if (!arena_pristine (co))
+	{
+	  cpc_arena_destroy (&co->arena);
+	  cpc_arena_init (cpc__hot (co), &co->arena, co->chunk,
+			  sizeof co->chunk);
+	}
+      retire (co);
     }
   else
-    free (co);
+    {
+      cpc_arena_destroy (&co->arena);
+      free (co);
+    }
+}
+
+/* Free CO, a finished coroutine of S, this thread's scheduler; the usual
+   case to the cache with its arena as it is, without calls.  */
+static inline void
+destroy_mine (cpc_coroutine *co, struct cpc_sched *s)
+{
+  if (__builtin_expect (cache.len >= CPC_CACHE_MAX || !arena_pristine (co)
+			|| !cpc__live_try (s), 0))
+    {
+      destroy_slow (co);
+      return;
+    }
+  cpc__live_unlink (s, co);
+  cpc__live_release (s);
+  retire (co);
+}
+
+/* Free CO, a finished coroutine.  */
+static inline void
+destroy (cpc_coroutine *co)
+{
+  struct cpc_sched *s = co->sched;
+  if (__builtin_expect (s == cpc__thread_sched, 1))
+    destroy_mine (co, s);
+  else
+    destroy_slow (co);
 }
 
 void
 cpc__release_cache (void)
 {
-  while (cache)
+  while (cache.head)
     {
-      cpc_coroutine *co = cache;
-      cache = co->next;
+      cpc_coroutine *co = cache.head;
+      cache.head = co->next;
       free (co);
     }
-  cache_len = 0;
+  cache.len = 0;
 }
 
 /* Run the frames of CO from F, whose resume function has just returned
@@ -176,6 +279,23 @@ run_frames (cpc_coroutine *co, struct cpc_frame *f, int ran)
     }
 }
 
+/* The first run of CO (current, running): call its entry function.
+   Returns nonzero when CO finished.  */
+static inline int
+start (cpc_coroutine *co)
+{
+  cpc_entry_fn *entry = co->entry;
+  co->entry = NULL;
+  entry (co->opaque);		/* the entry's ramp */
+  if (__builtin_expect (!co->suspending, 1))
+    return 1;
+  if (!co->unwind)
+    die ("cpc_enter: coroutine suspended without a frame"
+	 " (entry function not compiled with the cpc plugin?)");
+  co->unwind->caller = NULL;	/* the outermost frame */
+  return 0;
+}
+
 /* The end of a run of CO: the state it is left in, the running
    coroutine back to PREV, and the wakeup list CO queued (QEMU API),
    detached, in the result and *WK_TAIL.  */
@@ -184,12 +304,14 @@ leave (cpc_coroutine *co, struct cpc_hot *prev, int finished,
        cpc_coroutine **wk_tail)
 {
   co->running = 0;
+  co->unwind = NULL;		/* the inline cpc_enter relies on it */
   cpc__current = prev;
   cpc_coroutine *wk = co->wakeups;
   if (__builtin_expect (wk != NULL, 0))
     {
       *wk_tail = co->wk_tail;
       co->wakeups = co->wk_tail = NULL;
+      co->pending = 0;
     }
   if (finished)
     destroy (co);
@@ -211,26 +333,12 @@ enter1 (cpc_coroutine *co, cpc_coroutine **wk_tail)
 
   struct cpc_hot *prev = cpc__current;
   cpc__current = cpc__hot (co);
-  co->running = 1;
-  co->state = CPC_ST_RUNNING;
+  CPC__SET_WORD (cpc__hot (co), CPC__WORD_RUNNING);
   co->suspending = 0;
-  co->unwind = NULL;
 
   int finished;
   if (co->entry)
-    {
-      cpc_entry_fn *entry = co->entry;
-      co->entry = NULL;
-      entry (co->opaque);		/* the entry's ramp */
-      finished = !co->suspending;
-      if (!finished)
-	{
-	  if (!co->unwind)
-	    die ("cpc_enter: coroutine suspended without a frame"
-		 " (entry function not compiled with the cpc plugin?)");
-	  co->unwind->caller = NULL;	/* the outermost frame */
-	}
-    }
+    finished = start (co);
   else
     finished = run_frames (co, co->top, 0);
   return leave (co, prev, finished, wk_tail);
@@ -289,6 +397,18 @@ enter_checked (cpc_coroutine *co)
   cpc__resume (co);
 }
 
+/* The end of a run of CO that the fast paths do not finish: leave, then
+   the wakeups CO queued.  Out of line, so that its callers need no stack
+   for the wakeup list.  */
+static void __attribute__ ((noinline))
+finish_run (cpc_coroutine *co, struct cpc_hot *prev, int finished)
+{
+  cpc_coroutine *wt;
+  cpc_coroutine *wh = leave (co, prev, finished, &wt);
+  if (__builtin_expect (wh != NULL, 0))
+    run_wakeups (wh, wt);
+}
+
 /* The inline cpc_enter ran F, CO's innermost frame, which did not simply
    suspend again: go on as the trampoline does from there (F, not
    CO->top: a callee that suspended may have linked itself as the new
@@ -297,11 +417,30 @@ void
 cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
 		   struct cpc_frame *f)
 {
-  cpc_coroutine *wt;
-  int finished = run_frames (co, f, 1);
-  cpc_coroutine *wh = leave (co, prev, finished, &wt);
-  if (__builtin_expect (wh != NULL, 0))
-    run_wakeups (wh, wt);
+  finish_run (co, prev, run_frames (co, f, 1));
+}
+
+/* The inline cpc_enter (<cpc.h>) of CO, new and of this thread's
+   scheduler (its word NEW with pending 0: a live object, not one the
+   cache holds): enter1 without the checks and the migration, and a
+   coroutine that finishes in its first run (with no QEMU wakeups queued)
+   is freed without the rest of leave.  */
+void
+cpc__start (cpc_coroutine *co)
+{
+  struct cpc_hot *prev = cpc__current;
+  cpc__current = cpc__hot (co);
+  CPC__SET_WORD (cpc__hot (co), CPC__WORD_RUNNING);
+  int finished = start (co);
+  if (__builtin_expect (finished && CPC__GET_WORD (cpc__hot (co))
+				    == CPC__WORD_RUNNING, 1))
+    {
+      cpc__current = prev;
+      /* Still this thread's: a running coroutine does not migrate.  */
+      destroy_mine (co, co->sched);
+      return;
+    }
+  finish_run (co, prev, finished);
 }
 
 /* The slow path of the inline cpc_enter (<cpc.h>).  */

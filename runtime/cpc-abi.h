@@ -102,6 +102,37 @@ enum
 #undef DEF_CPC_ENTRY2
 #undef DEF_CPC_CONSTANT
 
+/* The word of struct cpc_hot's running, state, pending and spare
+   (cpc-abi.def) with the given bytes, spare 0: what the inline cpc_enter
+   compares the four bytes with at once.  */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+# define CPC__WORD(RUNNING, STATE, PENDING) \
+  ((unsigned int) (RUNNING) | (unsigned int) (STATE) << 8 \
+   | (unsigned int) (PENDING) << 16)
+#else
+# define CPC__WORD(RUNNING, STATE, PENDING) \
+  ((unsigned int) (RUNNING) << 24 | (unsigned int) (STATE) << 16 \
+   | (unsigned int) (PENDING) << 8)
+#endif
+
+#define CPC__WORD_NEW CPC__WORD (0, CPC__STATE_NEW, 0)
+#define CPC__WORD_RUNNING CPC__WORD (1, CPC__STATE_RUNNING, 0)
+#define CPC__WORD_SUSPENDED CPC__WORD (0, CPC__STATE_SUSPENDED, 0)
+
+/* Read and write that word of the hot block H; macros, so that the GNU
+   inline cpc_enter of cpc.h may use them.  */
+#define CPC__GET_WORD(H) \
+  (__extension__ ({ unsigned int cpc_w_; \
+		    __builtin_memcpy (&cpc_w_, (const char *) (H) \
+				      + offsetof (struct cpc_hot, running), \
+				      sizeof cpc_w_); \
+		    cpc_w_; }))
+#define CPC__SET_WORD(H, W) \
+  (__extension__ ({ unsigned int cpc_w_ = (W); \
+		    __builtin_memcpy ((char *) (H) \
+				      + offsetof (struct cpc_hot, running), \
+				      &cpc_w_, sizeof cpc_w_); }))
+
 /* The sequences the plugin inlines (cpc-abi.def, "DEF_CPC_HOT_FIELD"),
    as C: for code lowered by hand (libcpc's selftest) and as their
    reference.  */

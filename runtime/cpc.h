@@ -40,12 +40,16 @@ cpc_coroutine *cpc_create (cpc_entry_fn *entry, void *opaque);
 void cpc_enter (cpc_coroutine *co);
 
 /* The fast path of cpc_enter, inlined when optimizing (GNU inline: the
-   library's cpc_enter is the out-of-line copy): resuming a suspended
-   coroutine of this thread that suspends again in its innermost frame is
-   a few loads and stores around one indirect call.  Everything else
-   (first start, a frame that finished or called deeper, QEMU wakeups,
-   misuse) goes to the library.  */
+   library's cpc_enter is the out-of-line copy).  For a coroutine of this
+   thread: resuming one that suspends again in its innermost frame is one
+   test of the word and one of the scheduler before, and three tests
+   after one indirect call (cpc-abi.def says why these suffice); a new
+   one starts in cpc__start, without the checks.  cpc__enter_finish and
+   cpc__enter_slow do everything else (a frame that finished or called
+   deeper, a state a primitive set, QEMU wakeups, other threads,
+   misuse).  */
 void cpc__enter_slow (cpc_coroutine *co);
+void cpc__start (cpc_coroutine *co);
 void cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
 			struct cpc_frame *f);
 #if defined (__OPTIMIZE__) && !defined (CPC_BUILDING_RUNTIME) \
@@ -54,29 +58,37 @@ extern __inline __attribute__ ((__gnu_inline__)) void
 cpc_enter (cpc_coroutine *co)
 {
   struct cpc_hot *h = (struct cpc_hot *) co;
-  if (__builtin_expect (co != 0 && h->state == CPC__STATE_SUSPENDED
+  if (__builtin_expect (co != 0 && CPC__GET_WORD (h) == CPC__WORD_SUSPENDED
 			&& h->sched == cpc__thread_sched, 1))
     {
       struct cpc_hot *prev = cpc__current;
       struct cpc_frame *f = h->top;
       cpc__current = h;
-      h->running = 1;
-      h->state = CPC__STATE_RUNNING;
       h->suspending = 0;
-      h->unwind = 0;
+      CPC__SET_WORD (h, CPC__WORD_RUNNING);
       f->resume (f);
-      if (__builtin_expect (h->suspending && !h->unwind && !h->wakeups
-			    && h->state == CPC__STATE_RUNNING, 1))
+      /* The generated code sets suspending to 1 exactly; the library
+	 takes any other value as the ABI says (nonzero).  */
+      if (__builtin_expect (h->suspending == 1 && !h->unwind
+			    && CPC__GET_WORD (h) == CPC__WORD_RUNNING, 1))
 	{
-	  h->running = 0;
-	  h->state = CPC__STATE_SUSPENDED;
+	  CPC__SET_WORD (h, CPC__WORD_SUSPENDED);
 	  cpc__current = prev;
 	  return;
 	}
       cpc__enter_finish (co, prev, f);
     }
   else
-    cpc__enter_slow (co);
+    {
+      /* Read the word again: held in a register from the test above, it
+	 costs the resume path a load folded into its compare.  */
+      __asm__ ("" : : : "memory");
+      if (__builtin_expect (co != 0 && CPC__GET_WORD (h) == CPC__WORD_NEW
+			    && h->sched == cpc__thread_sched, 1))
+	cpc__start (co);
+      else
+	cpc__enter_slow (co);
+    }
 }
 #endif
 

@@ -39,6 +39,14 @@ enum cpc_state
 				   CoRwlock (wait_obj) */
 };
 
+/* Why the inline cpc_enter must leave a coroutine to the library
+   (struct cpc_hot.pending, cpc-abi.def).  */
+enum
+{
+  CPC_PEND_WAKEUPS = 1,		/* QEMU wakeups to run when this run ends */
+  CPC_PEND_FREED = 2		/* a finished object (in the cache) */
+};
+
 /* rwlock waiter kinds (struct cpc_coroutine.wait_kind).  */
 enum { CPC_RW_READ = 1, CPC_RW_WRITE, CPC_RW_UPGRADE };
 
@@ -75,9 +83,18 @@ struct cpc_coroutine
   _Alignas (CPC_FRAME_ALIGN) char chunk[CPC_INLINE_CHUNK];
 };
 
-_Static_assert ((int) CPC__STATE_RUNNING == (int) CPC_ST_RUNNING
+_Static_assert ((int) CPC__STATE_NEW == (int) CPC_ST_NEW
+		&& (int) CPC__STATE_RUNNING == (int) CPC_ST_RUNNING
 		&& (int) CPC__STATE_SUSPENDED == (int) CPC_ST_SUSPENDED,
 		"cpc-abi.def's states differ from enum cpc_state");
+_Static_assert (offsetof (struct cpc_hot, running) % 4 == 0
+		&& offsetof (struct cpc_hot, state)
+		   == offsetof (struct cpc_hot, running) + 1
+		&& offsetof (struct cpc_hot, pending)
+		   == offsetof (struct cpc_hot, running) + 2
+		&& offsetof (struct cpc_hot, spare)
+		   == offsetof (struct cpc_hot, running) + 3,
+		"struct cpc_hot's word (CPC__GET_WORD) is not four aligned bytes");
 
 /* CO's hot block (its first member).  */
 static inline struct cpc_hot *
@@ -146,10 +163,11 @@ CPC_INTERNAL void cpc__qemu_wake (cpc_coroutine *co);
 CPC_INTERNAL void cpc__unsleep (cpc_coroutine *co);
 /* Free the thread's cache of finished coroutine objects (thread exit).  */
 CPC_INTERNAL void cpc__release_cache (void);
-/* The slow path of the inline cpc_enter (also in <cpc.h>).  */
+/* The library's halves of the inline cpc_enter (also in <cpc.h>).  */
 void cpc__enter_slow (cpc_coroutine *co);
 void cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
 			struct cpc_frame *f);
+void cpc__start (cpc_coroutine *co);
 
 /* The running coroutine, aborting with WHAT outside one.  */
 CPC_INTERNAL cpc_coroutine *cpc__self_or_die (const char *what);

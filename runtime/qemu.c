@@ -28,6 +28,7 @@ cpc__qemu_wake (cpc_coroutine *co)
   else
     self->wakeups = co;
   self->wk_tail = co;
+  self->pending = CPC_PEND_WAKEUPS;	/* this run ends in the library */
 }
 
 Coroutine *

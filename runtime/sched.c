@@ -18,58 +18,7 @@
 #include <linux/membarrier.h>
 #include <time.h>
 #include <unistd.h>
-#include "internal.h"
-
-/* One waited-on file descriptor.  */
-struct cpc_fdw
-{
-  cpc_coroutine *rd, *wr;	/* waiting for input / output */
-  unsigned char armed;		/* believed registered in the epoll set */
-};
-
-struct cpc_sched
-{
-  /* Run queue: FIFO, linked through cpc_coroutine.next.  */
-  cpc_coroutine *rq_head, *rq_tail;
-  size_t rq_len;
-  /* Timer heap: binary min-heap on (deadline, seq).  */
-  cpc_coroutine **heap;
-  size_t heap_len, heap_cap;
-  uint64_t timer_seq;
-  /* I/O.  */
-  int epfd, evfd;
-  struct cpc_fdw *fds;
-  size_t nfds;			/* entries of FDS */
-  size_t io_waiters;		/* coroutines in WAIT_IO */
-  uint64_t last_poll;		/* when epoll was last asked (ns) */
-  unsigned int rounds_since_poll;
-  size_t refs;			/* cpc_sched_ref */
-  int in_dispatch;
-  /* Cross-thread wakes: an array under a mutex; evfd wakes the loop.  */
-  pthread_mutex_t remote_lock;
-  cpc_coroutine **remote;
-  size_t remote_len, remote_cap;
-  atomic_int remote_pending;
-  /* Live coroutines owned by this scheduler (for debuggers).  A
-     coroutine may move to, and finish on, another thread, so other
-     threads may change the list too: they take the spin lock.  The
-     owning thread, which does nearly all the changes (every cpc_create
-     and every finish), takes a biased lock instead: it announces itself
-     in live_busy and goes ahead without an atomic instruction unless
-     another thread ever touched the list (live_shared); that thread made
-     the announcement visible with membarrier(2) first (see live_enter).  */
-  atomic_flag live_lock;
-  atomic_int live_shared;
-  atomic_int live_busy;
-  cpc_coroutine *live;
-  size_t nlive;
-  int orphan;			/* its thread exited: free with the last */
-  /* Waiters on fds closed behind the scheduler's back (close without
-     cpc_io_cancel; epoll forgets such fds silently): looked for a few at
-     a time, at most every CLOSED_CHECK_NS.  */
-  uint64_t last_fd_check;
-  size_t fd_check_cursor;
-};
+#include "live.h"
 
 /* The thread's scheduler (cpc-abi.def, DEF_CPC_TLS: the inline cpc_enter
    compares it with the coroutine's), NULL until first used.  */
@@ -78,80 +27,21 @@ __thread void *cpc__thread_sched
 static pthread_key_t sched_key;
 static pthread_once_t sched_once = PTHREAD_ONCE_INIT;
 
-static void sched_free (struct cpc_sched *s);
-
 /* Whether membarrier (MEMBARRIER_CMD_PRIVATE_EXPEDITED) works here; the
-   biased lock needs it (set once, in make_key).  */
+   live lists' biased lock needs it (set once, in make_key).  */
 static int biased_ok;
-
-static void
-live_lock (struct cpc_sched *s)
-{
-  while (atomic_flag_test_and_set_explicit (&s->live_lock,
-					    memory_order_acquire))
-    ;
-  /* The first time a thread other than the owner gets here, the owner
-     may be inside live_enter's unlocked path.  The membarrier makes
-     every thread execute a full barrier: an owner that had announced
-     itself (live_busy) before it is seen below, one that announces
-     itself after it sees live_shared and takes this lock.  */
-  if (biased_ok
-      && !atomic_load_explicit (&s->live_shared, memory_order_relaxed))
-    {
-      atomic_store_explicit (&s->live_shared, 1, memory_order_relaxed);
-      if (syscall (__NR_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0)
-	  != 0)
-	cpc__die ("membarrier: %s", strerror (errno));
-    }
-  while (atomic_load_explicit (&s->live_busy, memory_order_acquire))
-    ;
-}
-
-static void
-live_unlock (struct cpc_sched *s)
-{
-  atomic_flag_clear_explicit (&s->live_lock, memory_order_release);
-}
-
-/* Lock S's live list for a change: cheaply on the owning thread (returns
-   0: release with live_leave (S, 0)), else with the spin lock (1).  */
-static inline int
-live_enter (struct cpc_sched *s)
-{
-  if (biased_ok && s == cpc__thread_sched)
-    {
-      atomic_store_explicit (&s->live_busy, 1, memory_order_relaxed);
-      /* The compiler must not move the test above the store; the CPU may,
-	 which the other side's membarrier takes care of.  */
-      atomic_signal_fence (memory_order_seq_cst);
-      if (!atomic_load_explicit (&s->live_shared, memory_order_relaxed))
-	return 0;
-      atomic_store_explicit (&s->live_busy, 0, memory_order_release);
-    }
-  live_lock (s);
-  return 1;
-}
-
-static inline void
-live_leave (struct cpc_sched *s, int locked)
-{
-  if (locked)
-    live_unlock (s);
-  else
-    atomic_store_explicit (&s->live_busy, 0, memory_order_release);
-}
 
 /* Thread exit.  */
 static void
 sched_exit (void *p)
 {
   struct cpc_sched *s = p;
-  int locked = live_enter (s);
+  int locked = cpc__live_enter (s);
   int empty = s->live == NULL;
   s->orphan = 1;
-  live_leave (s, locked);
+  cpc__live_leave (s, locked);
   if (empty)
-    sched_free (s);
+    cpc__sched_free (s);
   cpc__thread_sched = NULL;
   cpc__release_cache ();
 }
@@ -194,13 +84,15 @@ cpc__sched (void)
     cpc__die ("epoll_ctl: %s", strerror (errno));
   pthread_mutex_init (&s->remote_lock, NULL);
   atomic_flag_clear (&s->live_lock);
+  /* Without membarrier every change takes the spin lock.  */
+  atomic_store_explicit (&s->live_shared, !biased_ok, memory_order_relaxed);
   cpc__thread_sched = s;
   pthread_setspecific (sched_key, s);
   return s;
 }
 
-static void
-sched_free (struct cpc_sched *s)
+void
+cpc__sched_free (struct cpc_sched *s)
 {
   close (s->epfd);
   close (s->evfd);
@@ -228,79 +120,6 @@ cpc__state_name (int state)
   if (state < 0 || (size_t) state >= sizeof names / sizeof names[0])
     return "in an unknown state";
   return names[state];
-}
-
-/* ---- Live list ---------------------------------------------------------- */
-
-void
-cpc__live_add (struct cpc_sched *s, cpc_coroutine *co)
-{
-  co->sched = s;
-  co->live_prev = NULL;
-  int locked = live_enter (s);
-  co->live_next = s->live;
-  if (s->live)
-    s->live->live_prev = co;
-  s->live = co;
-  s->nlive++;
-  live_leave (s, locked);
-}
-
-/* Returns nonzero when S is an orphan left empty (caller frees it).  */
-static int
-live_unlink (struct cpc_sched *s, cpc_coroutine *co)
-{
-  int locked = live_enter (s);
-  if (co->live_prev)
-    co->live_prev->live_next = co->live_next;
-  else
-    s->live = co->live_next;
-  if (co->live_next)
-    co->live_next->live_prev = co->live_prev;
-  s->nlive--;
-  int gone = s->orphan && s->live == NULL;
-  live_leave (s, locked);
-  return gone;
-}
-
-size_t
-cpc__live_check (void)
-{
-  struct cpc_sched *s = cpc__thread_sched;
-  if (!s)
-    return 0;
-  int locked = live_enter (s);
-  size_t n = 0;
-  cpc_coroutine *prev = NULL;
-  for (cpc_coroutine *co = s->live; co; prev = co, co = co->live_next)
-    {
-      if (co->live_prev != prev || co->sched != s || co->magic != CPC_MAGIC)
-	cpc__die ("live list of the scheduler %p is corrupt at %p", (void *) s,
-		  (void *) co);
-      n++;
-    }
-  if (n != s->nlive)
-    cpc__die ("live list of the scheduler %p has %zu coroutines, counted %zu",
-	      (void *) s, n, s->nlive);
-  live_leave (s, locked);
-  return n;
-}
-
-void
-cpc__live_remove (cpc_coroutine *co)
-{
-  struct cpc_sched *s = co->sched;
-  if (live_unlink (s, co))
-    sched_free (s);
-}
-
-void
-cpc__migrate (cpc_coroutine *co, struct cpc_sched *to)
-{
-  struct cpc_sched *from = co->sched;
-  if (live_unlink (from, co))
-    sched_free (from);
-  cpc__live_add (to, co);
 }
 
 /* ---- Run queue ---------------------------------------------------------- */

@@ -1,0 +1,68 @@
+/* struct cpc_sched, the per-thread scheduler's state: shared by the
+   scheduler (sched.c), its live list (live.c, live.h) and, for the live
+   list's fast paths, the coroutine objects (coroutine.c).  A debugger
+   reads it too (docs/RUNTIME.md, "Introspection").  Not installed.
+
+   Copyright (C) 2026 The cpc authors.  SPDX-License-Identifier: MIT  */
+#ifndef CPC_SCHED_DATA_H
+#define CPC_SCHED_DATA_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include "internal.h"
+
+/* One waited-on file descriptor.  */
+struct cpc_fdw
+{
+  cpc_coroutine *rd, *wr;	/* waiting for input / output */
+  unsigned char armed;		/* believed registered in the epoll set */
+};
+
+struct cpc_sched
+{
+  /* Run queue: FIFO, linked through cpc_coroutine.next.  */
+  cpc_coroutine *rq_head, *rq_tail;
+  size_t rq_len;
+  /* Timer heap: binary min-heap on (deadline, seq).  */
+  cpc_coroutine **heap;
+  size_t heap_len, heap_cap;
+  uint64_t timer_seq;
+  /* I/O.  */
+  int epfd, evfd;
+  struct cpc_fdw *fds;
+  size_t nfds;			/* entries of FDS */
+  size_t io_waiters;		/* coroutines in WAIT_IO */
+  uint64_t last_poll;		/* when epoll was last asked (ns) */
+  unsigned int rounds_since_poll;
+  size_t refs;			/* cpc_sched_ref */
+  int in_dispatch;
+  /* Cross-thread wakes: an array under a mutex; evfd wakes the loop.  */
+  pthread_mutex_t remote_lock;
+  cpc_coroutine **remote;
+  size_t remote_len, remote_cap;
+  atomic_int remote_pending;
+  /* Live coroutines owned by this scheduler (for debuggers).  A
+     coroutine may move to, and finish on, another thread, so other
+     threads may change the list too: they take the spin lock.  The
+     owning thread, which does nearly all the changes (every cpc_create
+     and every finish), takes a biased lock instead: it announces itself
+     in live_busy and goes ahead without an atomic instruction unless
+     another thread ever touched the list (live_shared); that thread made
+     the announcement visible with membarrier(2) first (live.c).  */
+  atomic_flag live_lock;
+  atomic_int live_shared;
+  atomic_int live_busy;
+  cpc_coroutine *live;
+  size_t nlive;
+  int orphan;			/* its thread exited: free with the last */
+  /* Waiters on fds closed behind the scheduler's back (close without
+     cpc_io_cancel; epoll forgets such fds silently): looked for a few at
+     a time, at most every CLOSED_CHECK_NS.  */
+  uint64_t last_fd_check;
+  size_t fd_check_cursor;
+};
+
+/* Free S (its thread has exited and its last coroutine finished).  */
+CPC_INTERNAL void cpc__sched_free (struct cpc_sched *s);
+
+#endif /* CPC_SCHED_DATA_H */
