@@ -174,6 +174,23 @@ void cpc_dump_frame (function *fun, cpc_analysis &an,
 		     cpc_frame_layout &layout);
 tree cpc_retval_view_type (tree rettype);
 
+/* spill-elim.cc: a spill or reload the rewrite made: STMT stores REG
+   into, or loads it from, the SIZE bytes of the frame at OFF.  TRACKED
+   is false for a slot that code other than spills and reloads may write
+   (it shares bytes with a frame-resident variable or the result).  */
+struct cpc_slot_access
+{
+  gimple *stmt;
+  tree reg;
+  HOST_WIDE_INT off, size;
+  bool is_spill;
+  bool tracked;
+};
+/* Delete the spills of FUN that store a value the slot already holds on
+   every path; return how many.  */
+unsigned cpc_drop_redundant_spills (function *fun,
+				    const vec<cpc_slot_access> &accesses);
+
 /* inline-abi.cc: the runtime's hot paths as inline GIMPLE (the sequences
    cpc-abi.def documents).  Each builder takes the location and BLOCK its
    statements get.  */

@@ -60,6 +60,9 @@ struct rewriter
   hash_set<tree> frame_resident;
   /* Register variables (after replacement) -> their frame field.  */
   hash_map<tree, tree> spill_slot;
+  /* Every spill and reload made, for cpc_drop_redundant_spills.  */
+  auto_vec<cpc_slot_access> slot_accesses;
+  void record_access (gimple *stmt, tree reg, tree field, bool is_spill);
 
   rewriter (function *f, cpc_analysis &a, cpc_frame_layout &l)
     : fun (f), fndecl (f->decl), an (a), layout (l), resume_decl (NULL_TREE),
@@ -89,6 +92,50 @@ private:
   tree mapped (tree v);
   tree debug_ref (tree v);
 };
+
+/* The bytes of the frame FIELD (maybe a member of a shared slot)
+   occupies: false when not constant.  */
+
+static bool
+field_bytes (cpc_frame_layout &layout, tree field, HOST_WIDE_INT *off,
+	     HOST_WIDE_INT *size)
+{
+  if (!tree_fits_shwi_p (DECL_SIZE_UNIT (field))
+      || !tree_fits_shwi_p (byte_position (field)))
+    return false;
+  *off = int_byte_position (field);
+  *size = tree_to_shwi (DECL_SIZE_UNIT (field));
+  if (tree *slot = layout.union_field_of->get (field))
+    {
+      if (!tree_fits_shwi_p (byte_position (*slot)))
+	return false;
+      *off += int_byte_position (*slot);
+    }
+  return true;
+}
+
+void
+rewriter::record_access (gimple *stmt, tree reg, tree field, bool is_spill)
+{
+  HOST_WIDE_INT off, size;
+  if (!field_bytes (layout, field, &off, &size))
+    return;
+  /* Only spills and reloads may write a tracked slot: none of its bytes
+     may belong to a frame-resident variable (user code writes those,
+     through any pointer) or to the result.  */
+  bool tracked = true;
+  auto overlaps = [&] (tree other) {
+    HOST_WIDE_INT o, z;
+    return (!field_bytes (layout, other, &o, &z)
+	    || (o < off + size && off < o + z));
+  };
+  for (tree v : frame_resident)
+    if (overlaps (*layout.field_of->get (v)))
+      tracked = false;
+  if (layout.retval_field && overlaps (layout.retval_field))
+    tracked = false;
+  slot_accesses.safe_push ({ stmt, reg, off, size, is_spill, tracked });
+}
 
 tree
 rewriter::frame_ref (tree field, tree frame)
@@ -563,6 +610,7 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
 	{
 	  gimple *spill = gimple_build_assign (frame_ref (*slot, frame_parm),
 					       reg);
+	  record_access (spill, reg, *slot, true);
 	  /* A variable may be live here only along paths the user's code
 	     never takes: the spill must not make -Wmaybe-uninitialized
 	     report a read the program does not do.  */
@@ -661,9 +709,10 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
       tree reg = mapped (v);
       if (tree *slot = spill_slot.get (reg))
 	{
-	  add_stmt (&rseq,
-		    gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
-		    rloc, block);
+	  gimple *reload = gimple_build_assign (reg,
+						frame_ref (*slot, frame_parm));
+	  record_access (reload, reg, *slot, false);
+	  add_stmt (&rseq, reload, rloc, block);
 	  /* Where both paths meet, the value is in the slot either way: a
 	     debugger finds it there even if the variable is dead and the
 	     optimizers dropped the reload.  */
@@ -769,9 +818,10 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
       tree reg = mapped (p);
       if (tree *slot = spill_slot.get (reg))
 	{
-	  add_stmt (&loads,
-		    gimple_build_assign (reg, frame_ref (*slot, frame_parm)),
-		    loc, top_block);
+	  gimple *load = gimple_build_assign (reg,
+					      frame_ref (*slot, frame_parm));
+	  record_access (load, reg, *slot, false);
+	  add_stmt (&loads, load, loc, top_block);
 	  add_debug_bind (&loads, reg, reg, loc, top_block);
 	}
     }
@@ -1084,6 +1134,17 @@ rewriter::run ()
 
   build_scope ();
   build_dispatch (resume_bbs);
+  if (optimize && !optimize_debug)
+    {
+      unsigned spills = 0;
+      for (const cpc_slot_access &a : slot_accesses)
+	spills += a.is_spill;
+      unsigned dropped = cpc_drop_redundant_spills (fun, slot_accesses);
+      if (cpc_opts.dump_frames)
+	fprintf (stderr, "cpc-frames: function '%s': %u of %u spills "
+		 "dropped as redundant\n",
+		 IDENTIFIER_POINTER (DECL_NAME (fndecl)), dropped, spills);
+    }
 
   /* The saved SSA names have no mention left: their variables replaced
      them.  A stale name would still be streamed with F (-flto).  */
