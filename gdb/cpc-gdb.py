@@ -1246,6 +1246,11 @@ def _next_action(st, frame):
             lines = cpc_lines(hdr[0]) if hdr else None
             if lines and 1 <= hdr[2] < len(lines):
                 st.line = lines[hdr[2]]
+        elif frame.find_sal().pc == pc:
+            # Back in the code that resumed the coroutine, and the call
+            # was the last instruction of its line: a step out of a call
+            # ends right here, at the start of the next line.
+            return None
         # Resumed, or back in the code that resumed the coroutine, inside
         # the line of that call: go on the way a step out of a call does.
         return st.command
@@ -1255,7 +1260,13 @@ def _next_action(st, frame):
             # Out of the resume function into its ramp: finish the ramp
             # too, which returns F's value to F's caller.
             return "finish"
-        return "step" if st.command == "step" else None
+        if st.frame_addr is not None and _suspending():
+            # The stepped frame suspended and returned into its ramp (an
+            # entry function's, whose return carries the closing line).
+            return _plant_resume(st, st.frame_addr, st.resume_fn)
+        # "step" into a call: on into the body; a step out of the body:
+        # on out of the ramp.
+        return st.command
     if st.command == "finish":
         return None
     if _back_on_start_line(st, frame):
@@ -1375,6 +1386,11 @@ def _hook_run():
         d.mark = _log_size(d)
         _run(command)
         d.moved = True
+        if st is not None:
+            # Where the step ended; the thread may differ from the one that
+            # stopped first (a coroutine resumed by another thread), and gdb
+            # selects that first one again after the stop hook.
+            st.final_thread = gdb.selected_thread()
         if command == "finish":
             d.replay = True     # gdb's report of the finish: the value
         if _inferior_gone():
@@ -1451,6 +1467,17 @@ class _StopHook(gdb.Command):
             gdb.write("cpc: stop hook: %s\n" % e, gdb.STDERR)
 
 
+def _select_final_thread(st):
+    thread = getattr(st, "final_thread", None)
+    try:
+        if thread is not None and thread.is_valid() \
+           and thread != gdb.selected_thread():
+            thread.switch()
+            gdb.newest_frame().select()
+    except (gdb.error, RuntimeError):
+        pass
+
+
 class _StepHook(gdb.Command):
     """Internal: the cpc extension's step/next hooks."""
 
@@ -1466,6 +1493,7 @@ class _StepHook(gdb.Command):
         if words and words[0] == "end":
             if _step is not None:
                 _step.drop_wait()
+                _select_final_thread(_step)
             _step = None
             return
         try:
