@@ -429,10 +429,40 @@ def _no_coroutine_address():
         return None
 
 
+def _debug_sched_of(thread):
+    """THREAD's scheduler (struct cpc_sched *) from libcpc's list of every
+    scheduler, cpc__debug_scheds, which needs no thread-local read: gdb
+    cannot read those through qemu-user's gdb stub.  None when the
+    thread has no scheduler or the runtime has no such list."""
+    sym = _runtime_var("cpc__debug_scheds")
+    if sym is None or thread is None:
+        return None
+    tid = thread.ptid[1] or thread.ptid[0]
+    try:
+        s = sym.value()
+        n = 0
+        while int(s) and n < 100000:
+            if int(s.dereference()["tid"]) == tid:
+                return s
+            s = s.dereference()["debug_next"]
+            n += 1
+    except gdb.error:
+        pass
+    return None
+
+
 def _current_of_thread(cursym):
     """The running coroutine (a struct cpc_hot * value) in the selected
     thread, or None outside any coroutine."""
-    v = _read_tls(cursym)
+    v = None
+    s = _debug_sched_of(gdb.selected_thread())
+    try:
+        if s is not None and int(s.dereference()["current_addr"]):
+            v = s.dereference()["current_addr"].dereference()
+    except gdb.error:
+        v = None
+    if v is None:
+        v = _read_tls(cursym)
     if v is None or int(v) == 0:
         return None
     outside = _no_coroutine_address()
@@ -526,7 +556,9 @@ def live_coroutines():
                 if v is not None:
                     lst.append(v)
             if sched is not None and sched_type is not None:
-                s = _read_tls(sched)
+                s = _debug_sched_of(th)
+                if s is None:
+                    s = _read_tls(sched)
                 if s is not None and int(s):
                     co = s.cast(sched_type).dereference()["live"]
                     n = 0
@@ -558,7 +590,7 @@ def _thread_running(co):
     try:
         for th in gdb.selected_inferior().threads():
             th.switch()
-            v = _read_tls(cursym)
+            v = _current_of_thread(cursym)
             if v is not None and int(v) == int(co):
                 found = th
                 break
@@ -595,7 +627,7 @@ def coroutine_chain(co):
 
 def _entry_name(co):
     try:
-        e = int(co.dereference()["entry"])
+        e = int(_coroutine_ptr(co).dereference()["entry"])
         if e:
             b = gdb.block_for_pc(e)
             if b is not None and _func_block(b) is not None:
@@ -746,7 +778,7 @@ Without the runtime's scheduler only running coroutines are listed."""
                         # coroutine_fn (cpc_cond_wait...): name its caller.
                         where += ", from %s at %s" % (chain[1].function,
                                                       chain[1].where())
-                elif int(co.dereference()["entry"]):
+                elif int(_coroutine_ptr(co).dereference()["entry"]):
                     where = "(not started)"
             except gdb.error as e:
                 where = "<error: %s>" % e

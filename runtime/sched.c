@@ -27,6 +27,12 @@ __thread void *cpc__thread_sched
 static pthread_key_t sched_key;
 static pthread_once_t sched_once = PTHREAD_ONCE_INIT;
 
+/* Every scheduler, for debuggers (struct cpc_sched.tid): gdb-cpc.py finds
+   a thread's running coroutine here when it cannot read the thread's
+   cpc__current.  Changed only when a scheduler is made or freed.  */
+struct cpc_sched *cpc__debug_scheds;
+static pthread_mutex_t debug_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Whether membarrier (MEMBARRIER_CMD_PRIVATE_EXPEDITED) works here; the
    live lists' biased lock needs it (set once, in make_key).  */
 static int biased_ok;
@@ -40,6 +46,10 @@ sched_exit (void *p)
   int empty = s->live == NULL;
   s->orphan = 1;
   cpc__live_leave (s, locked);
+  pthread_mutex_lock (&debug_lock);
+  s->tid = 0;			/* the thread and its variables are gone */
+  s->current_addr = NULL;
+  pthread_mutex_unlock (&debug_lock);
   if (empty)
     cpc__sched_free (s);
   cpc__thread_sched = NULL;
@@ -88,12 +98,26 @@ cpc__sched (void)
   atomic_store_explicit (&s->live_shared, !biased_ok, memory_order_relaxed);
   cpc__thread_sched = s;
   pthread_setspecific (sched_key, s);
+  s->tid = syscall (SYS_gettid);
+  s->current_addr = &cpc__current;
+  pthread_mutex_lock (&debug_lock);
+  s->debug_next = cpc__debug_scheds;
+  cpc__debug_scheds = s;
+  pthread_mutex_unlock (&debug_lock);
   return s;
 }
 
 void
 cpc__sched_free (struct cpc_sched *s)
 {
+  pthread_mutex_lock (&debug_lock);
+  for (struct cpc_sched **p = &cpc__debug_scheds; *p; p = &(*p)->debug_next)
+    if (*p == s)
+      {
+	*p = s->debug_next;
+	break;
+      }
+  pthread_mutex_unlock (&debug_lock);
   close (s->epfd);
   close (s->evfd);
   pthread_mutex_destroy (&s->remote_lock);
