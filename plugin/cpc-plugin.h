@@ -167,6 +167,9 @@ struct cpc_frame_layout
   /* A FIELD_DECL that is a member of a shared slot -> the slot's field.  */
   hash_map<tree, tree> *union_field_of;
 };
+/* The byte offset in the frame of FIELD (maybe a member of a shared
+   slot), and of saved variable V's field.  */
+long cpc_field_offset (cpc_frame_layout &layout, tree field);
 long cpc_frame_offset (cpc_frame_layout &layout, tree v);
 void cpc_build_frame (function *fun, cpc_analysis &an,
 		      cpc_frame_layout &layout);

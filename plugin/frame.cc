@@ -262,16 +262,21 @@ cpc_build_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
   bitmap_obstack_release (&ob);
 }
 
-/* Byte offset of variable V's storage in the frame.  */
+/* Byte offset of FIELD in the frame, through its shared slot if any.  */
+
+long
+cpc_field_offset (cpc_frame_layout &layout, tree field)
+{
+  long off = int_byte_position (field);
+  if (tree *outer = layout.union_field_of->get (field))
+    off += int_byte_position (*outer);
+  return off;
+}
 
 long
 cpc_frame_offset (cpc_frame_layout &layout, tree v)
 {
-  tree f = *layout.field_of->get (v);
-  long off = int_byte_position (f);
-  if (tree *outer = layout.union_field_of->get (f))
-    off += int_byte_position (*outer);
-  return off;
+  return cpc_field_offset (layout, *layout.field_of->get (v));
 }
 
 static const char *

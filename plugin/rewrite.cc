@@ -100,17 +100,10 @@ static bool
 field_bytes (cpc_frame_layout &layout, tree field, HOST_WIDE_INT *off,
 	     HOST_WIDE_INT *size)
 {
-  if (!tree_fits_shwi_p (DECL_SIZE_UNIT (field))
-      || !tree_fits_shwi_p (byte_position (field)))
+  if (!tree_fits_shwi_p (DECL_SIZE_UNIT (field)))
     return false;
-  *off = int_byte_position (field);
+  *off = cpc_field_offset (layout, field);
   *size = tree_to_shwi (DECL_SIZE_UNIT (field));
-  if (tree *slot = layout.union_field_of->get (field))
-    {
-      if (!tree_fits_shwi_p (byte_position (*slot)))
-	return false;
-      *off += int_byte_position (*slot);
-    }
   return true;
 }
 
