@@ -1008,6 +1008,31 @@ def _first_arg(frame):
     return None
 
 
+def _second_arg(frame):
+    """The second argument register of FRAME at a function's entry: a
+    resume function's state (0 for a fresh start from the ramp)."""
+    arch = frame.architecture().name()
+    try:
+        if arch.startswith("i386:x86-64"):
+            return int(frame.read_register("rsi")) & 0xffffffff
+        if arch.startswith("aarch64"):
+            return int(frame.read_register("x1")) & 0xffffffff
+        if arch.startswith("riscv"):
+            return int(frame.read_register("a1")) & 0xffffffff
+        if arch.startswith("s390"):
+            return int(frame.read_register("r3")) & 0xffffffff
+        if arch.startswith("i386"):
+            ptr = gdb.lookup_type("unsigned long")
+            sp = int(frame.read_register("esp"))
+            return int(gdb.Value(sp + 8).cast(ptr.pointer()).dereference()) \
+                & 0xffffffff
+        if arch.startswith("arm"):
+            return int(frame.read_register("r1"))
+    except (gdb.error, ValueError):
+        return None
+    return None
+
+
 def _frame_header(addr):
     """(resume, caller, state) of the frame header at ADDR, or None."""
     try:
@@ -1232,7 +1257,14 @@ def _resumed_breakpoint_entry(frame):
     """True when FRAME stopped at a user's breakpoint on a resume
     function's first instruction because the frame is being resumed."""
     entry = _at_resume_entry(frame)
-    hdr = _frame_header(entry) if entry else None
+    if not entry:
+        return False
+    # The state R was called with: optimized ramps store no state 0 in
+    # the frame (plugin/rewrite.cc, "direct entry").
+    state = _second_arg(frame)
+    if state is not None:
+        return state != 0
+    hdr = _frame_header(entry)
     return hdr is not None and hdr[2] != 0
 
 

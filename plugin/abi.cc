@@ -199,7 +199,7 @@ cpc_resume_fn_ptr_type (void)
 	{
 	  tree fnt = build_function_type_list (void_type_node,
 					       build_pointer_type (header_type),
-					       NULL_TREE);
+					       unsigned_type_node, NULL_TREE);
 	  resume_fn_ptr_type = build_pointer_type (fnt);
 	}
     }

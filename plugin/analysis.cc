@@ -584,8 +584,11 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
 		  v, DECL_ALIGN_UNIT (v), (unsigned) CPC_FRAME_ALIGN);
     }
 
-  /* Parameters always travel from the ramp to the resume function
-     through the frame.  */
+  /* Parameters travel from the ramp to the resume function through the
+     frame, except those passed in registers (cpc_choose_direct_parms,
+     below): these need a field only when live across a point.  */
+  auto_bitmap live_saved;
+  bitmap_copy (live_saved, saved);
   for (tree p = DECL_ARGUMENTS (fun->decl); p; p = DECL_CHAIN (p))
     bitmap_set_bit (saved, lv.id (p));
 
@@ -609,6 +612,16 @@ cpc_compute_saved (function *fun, cpc_analysis &an)
       if ((TREE_CODE (v) != SSA_NAME && !is_gimple_reg (v))
 	  || (n && *n > CPC_MAX_SPILL_POINTS) || debug_visible)
 	an.resident.add (v);
+    }
+  cpc_choose_direct_parms (fun, an);
+  if (!an.direct_parms.is_empty ())
+    {
+      unsigned j = 0;
+      for (tree v : an.saved)
+	if (TREE_CODE (v) != PARM_DECL || !an.direct_parms.contains (v)
+	    || bitmap_bit_p (live_saved, lv.id (v)))
+	  an.saved[j++] = v;
+      an.saved.truncate (j);
     }
   /* Resident variables are never spilled.  */
   for (cpc_suspend_point &p : an.points)

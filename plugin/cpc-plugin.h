@@ -135,6 +135,11 @@ struct cpc_analysis
      points that spilling and reloading at each would cost more.  The
      other saved variables are spilled and reloaded.  */
   hash_set<tree> resident;
+  /* When optimizing (not -Og): the leading parameters the ramp passes to
+     the resume function in registers, in order (entry-args.cc).  Those
+     not live across a suspension point are not saved: they have no
+     frame field.  */
+  auto_vec<tree> direct_parms;
 
   ~cpc_analysis ()
   {
@@ -223,6 +228,15 @@ basic_block cpc_build_frame_alloc (basic_block bb, tree result,
 /* Likewise, freeing FRAME (void *, the most recent live frame).  */
 basic_block cpc_build_frame_free (basic_block bb, tree frame,
 				  const cpc_stmt_origin &at);
+
+/* entry-args.cc: how many leading arguments of function type FNTYPE
+   the target passes in registers, as seen by the callee.  */
+unsigned cpc_register_arg_prefix (tree fntype);
+/* Fill AN.direct_parms for FUN (AN.resident known).  */
+void cpc_choose_direct_parms (function *fun, cpc_analysis &an);
+/* The type a parameter of type TYPE of a function of type FNTYPE is
+   passed as (the C front end's DECL_ARG_TYPE).  */
+tree cpc_passed_type (tree fntype, tree type);
 
 /* rewrite.cc: the split into ramp and resume function.  */
 void cpc_rewrite (function *fun, cpc_analysis &an, cpc_frame_layout &layout);

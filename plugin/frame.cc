@@ -162,7 +162,9 @@ cpc_build_frame (function *fun, cpc_analysis &an, cpc_frame_layout &layout)
     if (!an.resident.contains (v))
       {
 	bitmap b = BITMAP_ALLOC (&ob);
-	if (TREE_CODE (v) == PARM_DECL)
+	/* Point 0: the fresh start, where the ramp hands the parameters
+	   over in the frame (those passed in registers excepted).  */
+	if (TREE_CODE (v) == PARM_DECL && !an.direct_parms.contains (v))
 	  bitmap_set_bit (b, 0);
 	points_of.put (v, b);
       }

@@ -25,7 +25,21 @@ struct rewriter
   cpc_frame_layout &layout;
 
   tree resume_decl;
-  tree frame_parm;		/* R's only parameter.  */
+  tree frame_parm;		/* R's first parameter.  */
+  /* R's second parameter: the state to resume at, 0 for a fresh start
+     (the runtime passes the frame's, the ramp 0).  */
+  tree state_parm;
+  /* When optimizing (not -Og), the ramp enters R directly: it passes F's
+     scalar parameters that the target puts in registers as R's further
+     arguments (cpc_register_arg_prefix), stores no state, and when F
+     returns an integer or pointer R returns it (DIRECT_RESULT, R's return
+     value) and stores it in the frame only when it finished a resumed
+     run, where its caller takes it from there.  So a call that does not
+     suspend writes nothing to its frame, which R then reads from the
+     arguments and the ramp from R's return value.  */
+  bool direct_entry;
+  hash_map<tree, tree> direct_arg;	/* F's PARM_DECL -> R's.  */
+  tree direct_result;
   /* With PARMS_AS_ARGUMENTS: the debugger's handle on the frame, a local
      "__frame" of R whose DECL_VALUE_EXPR is FRAME_PARM; FRAME_PARM itself
      then has no DIE (see hidden_frame_parm), so that R's
@@ -66,7 +80,8 @@ struct rewriter
 
   rewriter (function *f, cpc_analysis &a, cpc_frame_layout &l)
     : fun (f), fndecl (f->decl), an (a), layout (l), resume_decl (NULL_TREE),
-      frame_parm (NULL_TREE), frame_var (NULL_TREE),
+      frame_parm (NULL_TREE), state_parm (NULL_TREE), direct_entry (false),
+      direct_result (NULL_TREE), frame_var (NULL_TREE),
       parms_as_arguments (false), keep_frame_for_debugger (false),
       top_block (NULL_TREE), exit_bb (NULL), start_bb (NULL)
   {}
@@ -165,14 +180,42 @@ rewriter::mapped (tree v)
   return r ? *r : v;
 }
 
+/* A new artificial parameter NAME of type TYPE for R (DECL), without
+   debug information.  */
+
+static tree
+build_hidden_parm (tree decl, const char *name, tree type, tree fntype)
+{
+  tree parm = build_decl (DECL_SOURCE_LOCATION (decl), PARM_DECL,
+			  get_identifier (name), type);
+  DECL_ARTIFICIAL (parm) = 1;
+  DECL_IGNORED_P (parm) = 1;
+  DECL_ARG_TYPE (parm) = cpc_passed_type (fntype, type);
+  DECL_CONTEXT (parm) = decl;
+  TREE_USED (parm) = 1;
+  return parm;
+}
+
 /* R: static, same name as F for the user (debuggers, backtraces), its own
-   assembler name, one parameter: the frame.  */
+   assembler name; parameters the frame and the state, and with
+   DIRECT_ENTRY the parameters of F passed in registers.  */
 
 void
 rewriter::build_resume_decl ()
 {
   tree frame_ptr = build_pointer_type (layout.type);
-  tree type = build_function_type_list (void_type_node, frame_ptr, NULL_TREE);
+  direct_entry = optimize && !optimize_debug;
+  tree rettype = TREE_TYPE (TREE_TYPE (fndecl));
+  tree r_rettype = void_type_node;
+  if (direct_entry && (INTEGRAL_TYPE_P (rettype) || POINTER_TYPE_P (rettype)))
+    r_rettype = rettype;
+
+  tree args = void_list_node;
+  for (unsigned i = an.direct_parms.length (); i-- > 0;)
+    args = tree_cons (NULL_TREE, TREE_TYPE (an.direct_parms[i]), args);
+  args = tree_cons (NULL_TREE, unsigned_type_node, args);
+  args = tree_cons (NULL_TREE, frame_ptr, args);
+  tree type = build_function_type (r_rettype, args);
   location_t loc = DECL_SOURCE_LOCATION (fndecl);
   tree decl = build_decl (loc, FUNCTION_DECL, DECL_NAME (fndecl), type);
   char asm_name[512];
@@ -188,7 +231,7 @@ rewriter::build_resume_decl ()
     = DECL_FUNCTION_SPECIFIC_OPTIMIZATION (fndecl);
   DECL_FUNCTION_SPECIFIC_TARGET (decl) = DECL_FUNCTION_SPECIFIC_TARGET (fndecl);
 
-  tree result = build_decl (loc, RESULT_DECL, NULL_TREE, void_type_node);
+  tree result = build_decl (loc, RESULT_DECL, NULL_TREE, r_rettype);
   DECL_ARTIFICIAL (result) = 1;
   DECL_IGNORED_P (result) = 1;
   DECL_CONTEXT (result) = decl;
@@ -202,6 +245,25 @@ rewriter::build_resume_decl ()
   TREE_USED (parm) = 1;
   TREE_READONLY (parm) = 1;
   DECL_ARGUMENTS (decl) = parm;
+  state_parm = build_hidden_parm (decl, "__state", unsigned_type_node, type);
+  DECL_CHAIN (parm) = state_parm;
+  tree *tail = &DECL_CHAIN (state_parm);
+  for (tree p : an.direct_parms)
+    {
+      /* The user's parameter itself, in R: the body uses it (it is
+	 reloaded on resume paths when it is saved), and its debug
+	 information is a parameter's (entry values included).  */
+      tree arg = build_decl (DECL_SOURCE_LOCATION (p), PARM_DECL,
+			     DECL_NAME (p), TREE_TYPE (p));
+      DECL_ARG_TYPE (arg) = cpc_passed_type (type, TREE_TYPE (p));
+      DECL_CONTEXT (arg) = decl;
+      DECL_ARTIFICIAL (arg) = DECL_ARTIFICIAL (p);
+      DECL_IGNORED_P (arg) = DECL_IGNORED_P (p);
+      TREE_USED (arg) = 1;
+      direct_arg.put (p, arg);
+      *tail = arg;
+      tail = &DECL_CHAIN (arg);
+    }
 
   tree block = make_node (BLOCK);
   BLOCK_SUPERCONTEXT (block) = decl;
@@ -276,6 +338,11 @@ rewriter::plan_replacements ()
 	  reg = create_tmp_var (TREE_TYPE (v), "cpc");
 	  replacement.put (v, reg);
 	}
+      else if (tree *arg = direct_arg.get (v))
+	{
+	  reg = *arg;
+	  replacement.put (v, reg);
+	}
       else if (TREE_CODE (v) == PARM_DECL)
 	{
 	  reg = copy_var_decl (v, DECL_NAME (v), TREE_TYPE (v));
@@ -285,9 +352,13 @@ rewriter::plan_replacements ()
 	}
       spill_slot.put (reg, field);
     }
-  /* Parameters that are not saved still come through the frame... they
-     are all saved (cpc_compute_saved), so nothing else reads a
-     PARM_DECL.  The result lives in the frame.  */
+  /* Parameters passed in registers and dead at every suspension point
+     are not saved: a variable of R takes their value on a fresh start.
+     Every other parameter is saved (cpc_compute_saved), so nothing else
+     reads a PARM_DECL.  The result lives in the frame.  */
+  for (tree p : an.direct_parms)
+    if (!replacement.get (p))
+      replacement.put (p, *direct_arg.get (p));
   if (layout.retval_field)
     replacement.put (DECL_RESULT (fndecl),
 		     frame_ref (layout.retval_field, frame_parm));
@@ -503,6 +574,35 @@ rewriter::make_single_exit ()
 {
   exit_bb = create_empty_bb (EXIT_BLOCK_PTR_FOR_FN (fun)->prev_bb);
   add_bb_to_loop (exit_bb, current_loops->tree_root);
+  /* With DIRECT_RESULT, the returns go to FINISH first, which stores the
+     result in the frame if this run was a resume (STORE).  */
+  basic_block finish = exit_bb;
+  if (!VOID_TYPE_P (TREE_TYPE (DECL_RESULT (resume_decl))))
+    {
+      direct_result = create_tmp_var (TREE_TYPE (DECL_RESULT (resume_decl)),
+				      "cpc_rv");
+      finish = create_empty_bb (exit_bb->prev_bb);
+      add_bb_to_loop (finish, current_loops->tree_root);
+      basic_block store = create_empty_bb (finish);
+      add_bb_to_loop (store, current_loops->tree_root);
+      gimple_stmt_iterator gsi = gsi_start_bb (finish);
+      gsi_insert_after (&gsi, gimple_build_cond (NE_EXPR, state_parm,
+						 build_zero_cst
+						   (TREE_TYPE (state_parm)),
+						 NULL_TREE, NULL_TREE),
+			GSI_NEW_STMT);
+      gsi = gsi_start_bb (store);
+      gsi_insert_after (&gsi, gimple_build_assign (frame_ref
+						   (layout.retval_field,
+						    frame_parm),
+						   direct_result),
+			GSI_NEW_STMT);
+      edge e = make_edge (finish, store, EDGE_TRUE_VALUE);
+      e->probability = profile_probability::even ();
+      e = make_edge (finish, exit_bb, EDGE_FALSE_VALUE);
+      e->probability = profile_probability::even ();
+      make_single_succ_edge (store, exit_bb, EDGE_FALLTHRU);
+    }
   auto_vec<edge> returns;
   edge e;
   edge_iterator ei;
@@ -516,7 +616,17 @@ rewriter::make_single_exit ()
       if (ret)
 	{
 	  tree val = gimple_return_retval (ret);
-	  if (val && layout.retval_field
+	  if (direct_result)
+	    {
+	      if (val)
+		{
+		  gimple *set = gimple_build_assign (direct_result, val);
+		  gimple_set_location (set, gimple_location (ret));
+		  gimple_set_block (set, gimple_block (ret));
+		  gsi_insert_before (&gsi, set, GSI_SAME_STMT);
+		}
+	    }
+	  else if (val && layout.retval_field
 	      && !(TREE_CODE (val) == COMPONENT_REF
 		   && TREE_OPERAND (val, 1) == layout.retval_field))
 	    {
@@ -529,7 +639,7 @@ rewriter::make_single_exit ()
 	    }
 	  gsi_remove (&gsi, true);
 	}
-      redirect_edge_succ (r, exit_bb);
+      redirect_edge_succ (r, finish);
       r->flags |= EDGE_FALLTHRU;
     }
   gimple_stmt_iterator gsi = gsi_start_bb (exit_bb);
@@ -544,7 +654,7 @@ rewriter::make_single_exit ()
       gimple_asm_set_volatile (use, true);
       gsi_insert_after (&gsi, use, GSI_NEW_STMT);
     }
-  greturn *ret = gimple_build_return (NULL_TREE);
+  greturn *ret = gimple_build_return (direct_result);
   gimple_set_location (ret, fun->function_end_locus);
   gsi_insert_after (&gsi, ret, GSI_NEW_STMT);
   make_edge (exit_bb, EXIT_BLOCK_PTR_FOR_FN (fun), 0);
@@ -601,8 +711,13 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
       tree reg = mapped (v);
       if (tree *slot = spill_slot.get (reg))
 	{
-	  gimple *spill = gimple_build_assign (frame_ref (*slot, frame_parm),
-					       reg);
+	  /* A volatile store: the vectorizer would merge neighbouring
+	     spills into one vector store, a new statement without the
+	     warning suppression below (spills only run on the suspending
+	     path, where one store more or less does not matter).  */
+	  tree ref = frame_ref (*slot, frame_parm);
+	  TREE_THIS_VOLATILE (ref) = TREE_SIDE_EFFECTS (ref) = 1;
+	  gimple *spill = gimple_build_assign (ref, reg);
 	  record_access (spill, reg, *slot, true);
 	  /* A variable may be live here only along paths the user's code
 	     never takes: the spill must not make -Wmaybe-uninitialized
@@ -809,6 +924,9 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
   for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
     {
       tree reg = mapped (p);
+      if (direct_arg.get (p))
+	/* R's own parameter: nothing to load.  */
+	continue;
       if (tree *slot = spill_slot.get (reg))
 	{
 	  gimple *load = gimple_build_assign (reg,
@@ -825,10 +943,14 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
     }
 
   basic_block dispatch = split_edge (single_pred_edge (start));
-  tree state = create_tmp_var (unsigned_type_node, "cpc_state");
+  tree state = state_parm;
   gimple_seq seq = NULL;
-  add_stmt (&seq, gimple_build_assign (state, header_ref ("state", frame_parm)),
-	    loc, top_block);
+  /* What R returns when it suspends (the value is never looked at; but
+     it must not be read uninitialized).  */
+  if (direct_result)
+    add_stmt (&seq, gimple_build_assign (direct_result, build_zero_cst
+					 (TREE_TYPE (direct_result))),
+	      loc, top_block);
   auto_vec<tree> labels;
   for (unsigned i = 0; i < resume_bbs.length (); i++)
     {
@@ -870,6 +992,13 @@ rewriter::build_scope ()
 {
   tree outer = DECL_INITIAL (fndecl);
   top_block = make_node (BLOCK);
+  /* When R may be inlined (into the ramp, at -O1 and up), its abstract
+     instance needs a DIE for this scope: else the inlined copy's scope
+     names the out-of-line copy's as its origin, and gdb takes every
+     line of R for one of the ramp's (a breakpoint on a resume path's
+     line went to the ramp's entry).  Not at -O0 and -Og, where the
+     scope's DIE would give the body's first line a second location.  */
+  TREE_USED (top_block) = direct_entry;
   BLOCK_VARS (top_block) = BLOCK_VARS (outer);
   BLOCK_VARS (outer) = NULL_TREE;
   BLOCK_SUBBLOCKS (top_block) = BLOCK_SUBBLOCKS (outer);
@@ -888,6 +1017,9 @@ rewriter::build_scope ()
   for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
     {
       tree shown;
+      if (direct_arg.get (p))
+	/* One of R's parameters, described as such.  */
+	continue;
       if (frame_resident.contains (p) || parms_as_arguments)
 	{
 	  shown = copy_var_decl (p, DECL_NAME (p), TREE_TYPE (p));
@@ -983,8 +1115,16 @@ rewriter::build_ramp (basic_block bb)
 			      { loc, outer });
   add_stmt (&seq, gimple_build_assign (fr, fold_convert (frame_ptr_type, raw)),
 	    loc, outer);
+  auto_vec<tree> args;
+  args.safe_push (fr);
+  args.safe_push (build_int_cst (unsigned_type_node, 0));
   for (tree p = DECL_ARGUMENTS (fndecl); p; p = DECL_CHAIN (p))
     {
+      if (direct_arg.get (p))
+	{
+	  args.safe_push (p);
+	  continue;
+	}
       tree *field = layout.field_of->get (p);
       gcc_assert (field);
       tree val = p;
@@ -997,10 +1137,14 @@ rewriter::build_ramp (basic_block bb)
       add_stmt (&seq, gimple_build_assign (frame_ref (*field, fr), val),
 		loc, outer);
     }
-  add_stmt (&seq, gimple_build_assign (header_ref ("state", fr),
-				       build_int_cst (unsigned_type_node, 0)),
-	    loc, outer);
-  add_stmt (&seq, gimple_build_call (resume_decl, 1, fr), loc, outer);
+  /* Without DIRECT_ENTRY, R reads the state from its argument too, but
+     the debugger finds a frame's state in its header.  */
+  if (!direct_entry)
+    add_stmt (&seq, gimple_build_assign (header_ref ("state", fr),
+					 build_int_cst (unsigned_type_node, 0)),
+	      loc, outer);
+  gcall *enter = gimple_build_call_vec (resume_decl, args);
+  add_stmt (&seq, enter, loc, outer);
 
   tree rettype = TREE_TYPE (TREE_TYPE (fndecl));
   /* The result is read only when the body finished: after a suspension
@@ -1012,9 +1156,13 @@ rewriter::build_ramp (basic_block bb)
     {
       bool reg = is_gimple_reg_type (rettype);
       ret = reg ? create_tmp_reg (rettype, "cpc_ret") : DECL_RESULT (fndecl);
-      add_stmt (&read_result,
-		gimple_build_assign (ret, frame_ref (layout.retval_field, fr)),
-		loc, outer);
+      if (direct_result)
+	gimple_call_set_lhs (enter, ret);
+      else
+	add_stmt (&read_result,
+		  gimple_build_assign (ret, frame_ref (layout.retval_field,
+						       fr)),
+		  loc, outer);
       if (reg)
 	add_stmt (&no_result,
 		  gimple_build_assign (ret, build_zero_cst (rettype)), loc,

@@ -259,7 +259,7 @@ run_frames (cpc_coroutine *co, struct cpc_frame *f, int ran)
   for (;;)
     {
       if (!ran)
-	f->resume (f);
+	f->resume (f, f->state);
       ran = 0;
       if (co->suspending)
 	{

@@ -13,7 +13,9 @@ extern "C" {
 #endif
 
 struct cpc_frame;
-typedef void (*cpc__resume_fn) (struct cpc_frame *);
+/* Called with the frame and its state (0: a fresh start, from the ramp;
+   the runtime passes the frame's).  */
+typedef void (*cpc__resume_fn) (struct cpc_frame *, unsigned int);
 
 #define CPC__KIND_RESUME_FN cpc__resume_fn
 #define CPC__KIND_FRAME_PTR struct cpc_frame *

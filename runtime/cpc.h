@@ -66,7 +66,7 @@ cpc_enter (cpc_coroutine *co)
       cpc__current = h;
       h->suspending = 0;
       CPC__SET_WORD (h, CPC__WORD_RUNNING);
-      f->resume (f);
+      f->resume (f, f->state);
       /* The generated code sets suspending to 1 exactly; the library
 	 takes any other value as the ABI says (nonzero).  */
       if (__builtin_expect (h->suspending == 1 && !h->unwind

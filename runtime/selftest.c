@@ -29,14 +29,14 @@ struct int_result { struct cpc_frame h; int r; };
 /* ---- coroutine_fn void my_suspend (void) { cpc_suspend (); }
    (what runtime/suspend.c becomes) */
 struct my_suspend_frame { struct cpc_frame hdr; };
-static void my_suspend_resume (struct cpc_frame *);
+static void my_suspend_resume (struct cpc_frame *, unsigned int);
 
 static void
 my_suspend (void)
 {
   struct my_suspend_frame *fr = cpc__frame_alloc (sizeof *fr);
   fr->hdr.state = 0;
-  my_suspend_resume (&fr->hdr);
+  my_suspend_resume (&fr->hdr, 0);
   if (cpc__suspending ())
     cpc__link (&fr->hdr, my_suspend_resume);
   else
@@ -44,7 +44,7 @@ my_suspend (void)
 }
 
 static void
-my_suspend_resume (struct cpc_frame *h)
+my_suspend_resume (struct cpc_frame *h, unsigned int state)
 {
   struct my_suspend_frame *fr = (struct my_suspend_frame *) h;
   switch (fr->hdr.state)
@@ -65,7 +65,7 @@ cont_1:
 /* ---- coroutine_fn int plus (int a, int b) { return a + b; }
    (never suspends: the ramp's fast path) */
 struct plus_frame { struct cpc_frame hdr; int retval; int a, b; };
-static void plus_resume (struct cpc_frame *);
+static void plus_resume (struct cpc_frame *, unsigned int);
 
 static int
 plus (int a, int b)
@@ -74,7 +74,7 @@ plus (int a, int b)
   fr->a = a;
   fr->b = b;
   fr->hdr.state = 0;
-  plus_resume (&fr->hdr);
+  plus_resume (&fr->hdr, 0);
   int ret = fr->retval;
   if (cpc__suspending ())
     cpc__link (&fr->hdr, plus_resume);
@@ -84,7 +84,7 @@ plus (int a, int b)
 }
 
 static void
-plus_resume (struct cpc_frame *h)
+plus_resume (struct cpc_frame *h, unsigned int state)
 {
   struct plus_frame *fr = (struct plus_frame *) h;
   switch (fr->hdr.state)
@@ -104,7 +104,7 @@ start:
      return x * 2;
    }  */
 struct twice_frame { struct cpc_frame hdr; int retval; int x; };
-static void twice_resume (struct cpc_frame *);
+static void twice_resume (struct cpc_frame *, unsigned int);
 
 static int
 twice (int x)
@@ -112,7 +112,7 @@ twice (int x)
   struct twice_frame *fr = cpc__frame_alloc (sizeof *fr);
   fr->x = x;
   fr->hdr.state = 0;
-  twice_resume (&fr->hdr);
+  twice_resume (&fr->hdr, 0);
   int ret = fr->retval;
   if (cpc__suspending ())
     cpc__link (&fr->hdr, twice_resume);
@@ -122,7 +122,7 @@ twice (int x)
 }
 
 static void
-twice_resume (struct cpc_frame *h)
+twice_resume (struct cpc_frame *h, unsigned int state)
 {
   struct twice_frame *fr = (struct twice_frame *) h;
   void *d;
@@ -165,7 +165,7 @@ resume_2:
    }  */
 struct result { int a, b, finished; };
 struct use_frame { struct cpc_frame hdr; struct result *r; int a; };
-static void use_result_resume (struct cpc_frame *);
+static void use_result_resume (struct cpc_frame *, unsigned int);
 
 static void
 use_result (void *opaque)
@@ -173,7 +173,7 @@ use_result (void *opaque)
   struct use_frame *fr = cpc__frame_alloc (sizeof *fr);
   fr->r = opaque;
   fr->hdr.state = 0;
-  use_result_resume (&fr->hdr);
+  use_result_resume (&fr->hdr, 0);
   if (cpc__suspending ())
     cpc__link (&fr->hdr, use_result_resume);
   else
@@ -181,7 +181,7 @@ use_result (void *opaque)
 }
 
 static void
-use_result_resume (struct cpc_frame *h)
+use_result_resume (struct cpc_frame *h, unsigned int state)
 {
   struct use_frame *fr = (struct use_frame *) h;
   void *d;
@@ -253,7 +253,7 @@ test_use_result (void)
      return plus (r, n);
    }  */
 struct depth_frame { struct cpc_frame hdr; int retval; int n; int r; };
-static void depth_resume (struct cpc_frame *);
+static void depth_resume (struct cpc_frame *, unsigned int);
 
 static int
 depth (int n)
@@ -261,7 +261,7 @@ depth (int n)
   struct depth_frame *fr = cpc__frame_alloc (sizeof *fr);
   fr->n = n;
   fr->hdr.state = 0;
-  depth_resume (&fr->hdr);
+  depth_resume (&fr->hdr, 0);
   int ret = fr->retval;
   if (cpc__suspending ())
     cpc__link (&fr->hdr, depth_resume);
@@ -271,7 +271,7 @@ depth (int n)
 }
 
 static void
-depth_resume (struct cpc_frame *h)
+depth_resume (struct cpc_frame *h, unsigned int state)
 {
   struct depth_frame *fr = (struct depth_frame *) h;
   void *d;
@@ -343,7 +343,7 @@ depth_expected (int n)
    }  */
 struct deep { int n, rounds, sum, finished; };
 struct run_depth_frame { struct cpc_frame hdr; struct deep *p; int i; };
-static void run_depth_resume (struct cpc_frame *);
+static void run_depth_resume (struct cpc_frame *, unsigned int);
 
 static void
 run_depth (void *opaque)
@@ -351,7 +351,7 @@ run_depth (void *opaque)
   struct run_depth_frame *fr = cpc__frame_alloc (sizeof *fr);
   fr->p = opaque;
   fr->hdr.state = 0;
-  run_depth_resume (&fr->hdr);
+  run_depth_resume (&fr->hdr, 0);
   if (cpc__suspending ())
     cpc__link (&fr->hdr, run_depth_resume);
   else
@@ -359,7 +359,7 @@ run_depth (void *opaque)
 }
 
 static void
-run_depth_resume (struct cpc_frame *h)
+run_depth_resume (struct cpc_frame *h, unsigned int state)
 {
   struct run_depth_frame *fr = (struct run_depth_frame *) h;
   void *d;
@@ -427,8 +427,8 @@ test_depth (int n, int rounds)
 struct nest { cpc_coroutine *outer; int inner_steps, finished; };
 struct inner_frame { struct cpc_frame hdr; int *steps; };
 struct outer_frame { struct cpc_frame hdr; struct nest *n; cpc_coroutine *in; };
-static void inner_resume (struct cpc_frame *);
-static void outer_resume (struct cpc_frame *);
+static void inner_resume (struct cpc_frame *, unsigned int);
+static void outer_resume (struct cpc_frame *, unsigned int);
 
 static void
 inner_fn (void *opaque)
@@ -436,7 +436,7 @@ inner_fn (void *opaque)
   struct inner_frame *fr = cpc__frame_alloc (sizeof *fr);
   fr->steps = opaque;
   fr->hdr.state = 0;
-  inner_resume (&fr->hdr);
+  inner_resume (&fr->hdr, 0);
   if (cpc__suspending ())
     cpc__link (&fr->hdr, inner_resume);
   else
@@ -444,7 +444,7 @@ inner_fn (void *opaque)
 }
 
 static void
-inner_resume (struct cpc_frame *h)
+inner_resume (struct cpc_frame *h, unsigned int state)
 {
   struct inner_frame *fr = (struct inner_frame *) h;
   void *d;
@@ -475,7 +475,7 @@ outer_fn (void *opaque)
   struct outer_frame *fr = cpc__frame_alloc (sizeof *fr);
   fr->n = opaque;
   fr->hdr.state = 0;
-  outer_resume (&fr->hdr);
+  outer_resume (&fr->hdr, 0);
   if (cpc__suspending ())
     cpc__link (&fr->hdr, outer_resume);
   else
@@ -483,7 +483,7 @@ outer_fn (void *opaque)
 }
 
 static void
-outer_resume (struct cpc_frame *h)
+outer_resume (struct cpc_frame *h, unsigned int state)
 {
   struct outer_frame *fr = (struct outer_frame *) h;
   switch (fr->hdr.state)
