@@ -232,6 +232,8 @@ basic_block cpc_build_frame_free (basic_block bb, tree frame,
 /* entry-args.cc: how many leading arguments of function type FNTYPE
    the target passes in registers, as seen by the callee.  */
 unsigned cpc_register_arg_prefix (tree fntype);
+/* Whether a resume function may return F's value of type RETTYPE.  */
+bool cpc_direct_result_p (tree rettype);
 /* Fill AN.direct_parms for FUN (AN.resident known).  */
 void cpc_choose_direct_parms (function *fun, cpc_analysis &an);
 /* The type a parameter of type TYPE of a function of type FNTYPE is

@@ -93,3 +93,18 @@ cpc_choose_direct_parms (function *fun, cpc_analysis &an)
   for (unsigned i = 0; i < n; i++)
     an.direct_parms.safe_push (cands[i]);
 }
+
+/* Whether a resume function may return a value of type RETTYPE that the
+   runtime, calling it as returning void, ignores: an integer or pointer
+   the target returns in registers (not __int128 on s390x, which goes
+   through memory whose address is a hidden first argument).  */
+
+bool
+cpc_direct_result_p (tree rettype)
+{
+  if (!INTEGRAL_TYPE_P (rettype) && !POINTER_TYPE_P (rettype))
+    return false;
+  tree fntype = build_function_type_list (rettype, ptr_type_node,
+					  unsigned_type_node, NULL_TREE);
+  return !aggregate_value_p (rettype, fntype);
+}

@@ -207,7 +207,7 @@ rewriter::build_resume_decl ()
   direct_entry = optimize && !optimize_debug;
   tree rettype = TREE_TYPE (TREE_TYPE (fndecl));
   tree r_rettype = void_type_node;
-  if (direct_entry && (INTEGRAL_TYPE_P (rettype) || POINTER_TYPE_P (rettype)))
+  if (direct_entry && cpc_direct_result_p (rettype))
     r_rettype = rettype;
 
   tree args = void_list_node;
