@@ -984,53 +984,47 @@ if _first_load:
 _MAX_HOPS = 64
 
 
-def _first_arg(frame):
-    """The first argument register of FRAME at a function's entry."""
-    arch = frame.architecture().name()
-    ptr = gdb.lookup_type("unsigned long")
-    try:
-        if arch.startswith("i386:x86-64"):
-            return int(frame.read_register("rdi"))
-        if arch.startswith("aarch64"):
-            return int(frame.read_register("x0"))
-        if arch.startswith("riscv"):
-            return int(frame.read_register("a0"))
-        if arch.startswith("s390"):
-            return int(frame.read_register("r2"))
-        if arch.startswith("i386"):
-            sp = int(frame.read_register("esp"))
-            return int(gdb.Value(sp + 4).cast(ptr.pointer()).dereference()) \
-                & 0xffffffff
-        if arch.startswith("arm"):
-            return int(frame.read_register("r0"))
-    except (gdb.error, ValueError):
-        return None
-    return None
+# The registers of the first two integer arguments, by architecture
+# prefix (most specific first); i386 passes them on the stack.
+_ARG_REGISTERS = (
+    ("i386:x86-64", ("rdi", "rsi")),
+    ("aarch64", ("x0", "x1")),
+    ("riscv", ("a0", "a1")),
+    ("s390", ("r2", "r3")),
+    ("arm", ("r0", "r1")),
+)
 
 
-def _second_arg(frame):
-    """The second argument register of FRAME at a function's entry: a
-    resume function's state (0 for a fresh start from the ramp)."""
+def _entry_arg(frame, n):
+    """Integer argument N (0 or 1) of FRAME at a function's entry, or
+    None on an unknown architecture."""
     arch = frame.architecture().name()
     try:
-        if arch.startswith("i386:x86-64"):
-            return int(frame.read_register("rsi")) & 0xffffffff
-        if arch.startswith("aarch64"):
-            return int(frame.read_register("x1")) & 0xffffffff
-        if arch.startswith("riscv"):
-            return int(frame.read_register("a1")) & 0xffffffff
-        if arch.startswith("s390"):
-            return int(frame.read_register("r3")) & 0xffffffff
+        for prefix, regs in _ARG_REGISTERS:
+            if arch.startswith(prefix):
+                return int(frame.read_register(regs[n]))
         if arch.startswith("i386"):
             ptr = gdb.lookup_type("unsigned long")
             sp = int(frame.read_register("esp"))
-            return int(gdb.Value(sp + 8).cast(ptr.pointer()).dereference()) \
-                & 0xffffffff
-        if arch.startswith("arm"):
-            return int(frame.read_register("r1"))
+            slot = gdb.Value(sp + 4 * (n + 1)).cast(ptr.pointer())
+            return int(slot.dereference()) & 0xffffffff
     except (gdb.error, ValueError):
         return None
     return None
+
+
+def _first_arg(frame):
+    """The first argument of FRAME at a function's entry: a resume
+    function's frame."""
+    return _entry_arg(frame, 0)
+
+
+def _second_arg(frame):
+    """The second argument of FRAME at a function's entry: a resume
+    function's state (0 for a fresh start from the ramp), an unsigned
+    int whose register's upper half may hold anything."""
+    v = _entry_arg(frame, 1)
+    return None if v is None else v & 0xffffffff
 
 
 def _frame_header(addr):

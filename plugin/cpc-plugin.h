@@ -229,7 +229,11 @@ basic_block cpc_build_frame_alloc (basic_block bb, tree result,
 basic_block cpc_build_frame_free (basic_block bb, tree frame,
 				  const cpc_stmt_origin &at);
 
-/* entry-args.cc: how many leading arguments of function type FNTYPE
+/* entry-args.cc: the type of a resume function taking a FRAME_PTR, the
+   state and PARMS' types, returning RETTYPE.  */
+tree cpc_resume_fn_type (tree frame_ptr, tree rettype,
+			 const vec<tree> &parms);
+/* How many leading arguments of function type FNTYPE
    the target passes in registers, as seen by the callee.  */
 unsigned cpc_register_arg_prefix (tree fntype);
 /* Whether a resume function may return F's value of type RETTYPE.  */

@@ -20,6 +20,17 @@
 #include "tm_p.h"
 #include "calls.h"
 
+tree
+cpc_resume_fn_type (tree frame_ptr, tree rettype, const vec<tree> &parms)
+{
+  tree args = void_list_node;
+  for (unsigned i = parms.length (); i-- > 0;)
+    args = tree_cons (NULL_TREE, TREE_TYPE (parms[i]), args);
+  args = tree_cons (NULL_TREE, unsigned_type_node, args);
+  args = tree_cons (NULL_TREE, frame_ptr, args);
+  return build_function_type (rettype, args);
+}
+
 unsigned
 cpc_register_arg_prefix (tree fntype)
 {
@@ -81,14 +92,10 @@ cpc_choose_direct_parms (function *fun, cpc_analysis &an)
     }
   if (cands.is_empty ())
     return;
-  tree args = void_list_node;
-  for (unsigned i = cands.length (); i-- > 0;)
-    args = tree_cons (NULL_TREE, TREE_TYPE (cands[i]), args);
-  args = tree_cons (NULL_TREE, unsigned_type_node, args);
-  args = tree_cons (NULL_TREE, ptr_type_node, args);
   tree rettype = TREE_TYPE (TREE_TYPE (fndecl));
   unsigned in_regs
-    = cpc_register_arg_prefix (build_function_type (rettype, args));
+    = cpc_register_arg_prefix (cpc_resume_fn_type (ptr_type_node, rettype,
+						   cands));
   unsigned n = in_regs >= 2 ? MIN (in_regs - 2, cands.length ()) : 0;
   for (unsigned i = 0; i < n; i++)
     an.direct_parms.safe_push (cands[i]);

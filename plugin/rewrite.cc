@@ -210,12 +210,7 @@ rewriter::build_resume_decl ()
   if (direct_entry && cpc_direct_result_p (rettype))
     r_rettype = rettype;
 
-  tree args = void_list_node;
-  for (unsigned i = an.direct_parms.length (); i-- > 0;)
-    args = tree_cons (NULL_TREE, TREE_TYPE (an.direct_parms[i]), args);
-  args = tree_cons (NULL_TREE, unsigned_type_node, args);
-  args = tree_cons (NULL_TREE, frame_ptr, args);
-  tree type = build_function_type (r_rettype, args);
+  tree type = cpc_resume_fn_type (frame_ptr, r_rettype, an.direct_parms);
   location_t loc = DECL_SOURCE_LOCATION (fndecl);
   tree decl = build_decl (loc, FUNCTION_DECL, DECL_NAME (fndecl), type);
   char asm_name[512];
