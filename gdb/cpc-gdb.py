@@ -498,6 +498,26 @@ def is_coroutine(value):
         return False
 
 
+def _start_entry(d):
+    """The entry function's address of the coroutine D (a struct
+    cpc_coroutine) while it has not started, else 0: cpc_create leaves it
+    at the start of the inline chunk, which the first frame overwrites
+    (runtime/internal.h, struct cpc_start)."""
+    if int(d["running"]) or int(d["top"]):
+        return 0
+    try:
+        t = gdb.lookup_type("struct cpc_start").pointer()
+    except gdb.error:
+        return 0
+    return int(d["chunk"].address.cast(t).dereference()["entry"])
+
+
+def _wait_obj(d):
+    """What the coroutine D waits on (0 when it has no ext block)."""
+    x = d["ext"]
+    return int(x.dereference()["wait_obj"]) if int(x) else 0
+
+
 def state_text(co):
     d = co.dereference()
     try:
@@ -506,7 +526,7 @@ def state_text(co):
         # A runtime without a scheduler: running or suspended.
         if int(d["running"]):
             return "running"
-        return "new" if int(d["entry"]) else "suspended"
+        return "new" if _start_entry(d) else "suspended"
     text = None
     try:
         et = gdb.lookup_type("enum cpc_state")
@@ -520,9 +540,9 @@ def state_text(co):
             else "state %d" % st
     try:
         if text == "waiting on fd":
-            text += " %d" % int(d["wait_obj"])
-        elif text.startswith("waiting on") and int(d["wait_obj"]):
-            text += " 0x%x" % int(d["wait_obj"])
+            text += " %d" % _wait_obj(d)
+        elif text.startswith("waiting on") and _wait_obj(d):
+            text += " 0x%x" % _wait_obj(d)
     except gdb.error:
         pass
     return text
@@ -627,7 +647,7 @@ def coroutine_chain(co):
 
 def _entry_name(co):
     try:
-        e = int(_coroutine_ptr(co).dereference()["entry"])
+        e = _start_entry(_coroutine_ptr(co).dereference())
         if e:
             b = gdb.block_for_pc(e)
             if b is not None and _func_block(b) is not None:
@@ -778,7 +798,7 @@ Without the runtime's scheduler only running coroutines are listed."""
                         # coroutine_fn (cpc_cond_wait...): name its caller.
                         where += ", from %s at %s" % (chain[1].function,
                                                       chain[1].where())
-                elif int(_coroutine_ptr(co).dereference()["entry"]):
+                elif _start_entry(_coroutine_ptr(co).dereference()):
                     where = "(not started)"
             except gdb.error as e:
                 where = "<error: %s>" % e

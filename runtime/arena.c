@@ -41,10 +41,11 @@ bad_free (void *frame)
    hidden words and the order check): an empty window (end == bump) and
    an empty range for frees send them all to the slow paths.  */
 static void
-publish (struct cpc_hot *h, struct cpc_arena *arena)
+publish_window (struct cpc_hot *h, char *base, char *limit)
 {
-  h->base = arena->base;
+  h->base = base;
 #ifdef CPC_ARENA_CHECK
+  (void) limit;
   h->end = h->bump;
   h->span = 0;
 #else
@@ -53,23 +54,37 @@ publish (struct cpc_hot *h, struct cpc_arena *arena)
      The chunk's own first frame is freed inline (the chunk stays
      current, empty), so a call chain that keeps crossing a chunk
      boundary does not push and pop a chunk on every call.  */
-  h->end = arena->limit;
-  h->span = arena->limit - arena->base;
+  h->end = limit;
+  h->span = limit - base;
 #endif
+}
+
+static void
+publish (struct cpc_hot *h, struct cpc_arena *arena)
+{
+  publish_window (h, arena->base, arena->limit);
 }
 
 void
 cpc_arena_init (struct cpc_hot *h, struct cpc_arena *arena, void *data,
 		size_t size)
 {
-  arena->base = h->bump = data;
+  h->bump = data;
+  publish_window (h, data, (char *) data + size);
+  if (arena)
+    cpc_arena_init_cold (arena, data, size);
+}
+
+void
+cpc_arena_init_cold (struct cpc_arena *arena, void *data, size_t size)
+{
+  arena->base = data;
   arena->limit = (char *) data + size;
   arena->chunk = NULL;
   arena->spare = NULL;
 #ifdef CPC_ARENA_CHECK
   arena->last = NULL;
 #endif
-  publish (h, arena);
 }
 
 void

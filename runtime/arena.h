@@ -41,9 +41,15 @@ struct cpc_arena
 #endif
 };
 
-/* Make the arena allocate first from the SIZE bytes at DATA (aligned).  */
+/* Make the arena allocate first from the SIZE bytes at DATA (aligned):
+   H's window, and ARENA too unless it is NULL (an arena that has only
+   its first chunk needs no cold part yet).  */
 CPC_INTERNAL void cpc_arena_init (struct cpc_hot *h, struct cpc_arena *arena,
 				  void *data, size_t size);
+/* The cold part alone: an arena whose only chunk is the SIZE bytes at
+   DATA, as H's window already says (its bump may be anywhere in it).  */
+CPC_INTERNAL void cpc_arena_init_cold (struct cpc_arena *arena, void *data,
+				       size_t size);
 /* Release every malloc'd chunk.  */
 CPC_INTERNAL void cpc_arena_destroy (struct cpc_arena *arena);
 

@@ -90,16 +90,18 @@ static inline void
 reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 	       struct cpc_sched *s)
 {
+  struct cpc_start *start = (struct cpc_start *) co->chunk;
   co->top = co->done = NULL;
   CPC__SET_WORD (cpc__hot (co), CPC__WORD_NEW);
   co->sched = s;
-  co->entry = entry;
-  co->opaque = opaque;
+  start->entry = entry;
+  start->opaque = opaque;
   co->magic = CPC_MAGIC;
   co->wait_kind = 0;
   co->timed = 0;
   co->next = NULL;
-  co->wait_obj = NULL;
+  if (co->ext)
+    co->ext->wait_obj = NULL;
 }
 
 /* The same for a new object.  */
@@ -109,9 +111,32 @@ init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 {
   co->unwind = NULL;
   co->suspending = 0;
-  co->wakeups = co->wk_tail = NULL;
-  cpc_arena_init (cpc__hot (co), &co->arena, co->chunk, sizeof co->chunk);
+  co->ext = NULL;
+  cpc_arena_init (cpc__hot (co), NULL, co->chunk, sizeof co->chunk);
   reinit_object (co, entry, opaque, s);
+}
+
+struct cpc_ext *
+cpc__ext_new (cpc_coroutine *co)
+{
+  struct cpc_ext *x = calloc (1, sizeof *x);
+  if (!x)
+    die ("out of memory allocating a coroutine's wait state");
+  cpc_arena_init_cold (&x->arena, co->chunk, sizeof co->chunk);
+  co->ext = x;
+  return x;
+}
+
+/* Free CO's object and everything it owns.  */
+static void
+free_object (cpc_coroutine *co)
+{
+  if (co->ext)
+    {
+      cpc_arena_destroy (&co->ext->arena);
+      free (co->ext);
+    }
+  free (co);
 }
 
 /* cpc_create for every case but the usual one: checks, this thread's
@@ -171,7 +196,8 @@ arena_pristine (cpc_coroutine *co)
 #ifdef CPC_ARENA_CHECK
   return 0;			/* always rebuilt, to start checking afresh */
 #else
-  return co->arena.chunk == NULL && co->arena.spare == NULL
+  return (co->ext == NULL
+	  || (co->ext->arena.chunk == NULL && co->ext->arena.spare == NULL))
 	 && co->bump == co->chunk;
 #endif
 }
@@ -198,17 +224,15 @@ destroy_slow (cpc_coroutine *co)
     {
       if (!arena_pristine (co))
 	{
-	  cpc_arena_destroy (&co->arena);
-	  cpc_arena_init (cpc__hot (co), &co->arena, co->chunk,
-			  sizeof co->chunk);
+	  struct cpc_arena *a = co->ext ? &co->ext->arena : NULL;
+	  if (a)
+	    cpc_arena_destroy (a);
+	  cpc_arena_init (cpc__hot (co), a, co->chunk, sizeof co->chunk);
 	}
       retire (co);
     }
   else
-    {
-      cpc_arena_destroy (&co->arena);
-      free (co);
-    }
+    free_object (co);
 }
 
 /* Free CO, a finished coroutine of S, this thread's scheduler; the usual
@@ -245,9 +269,20 @@ cpc__release_cache (void)
     {
       cpc_coroutine *co = cache.head;
       cache.head = co->next;
-      free (co);
+      free_object (co);
     }
   cache.len = 0;
+}
+
+/* Free F, CO's most recently allocated live frame, as the generated code
+   does: inline in the current chunk, else by the arena's slow path.  */
+static inline void
+frame_free (cpc_coroutine *co, struct cpc_frame *f)
+{
+  if ((size_t) ((char *) f - co->base) < co->span)
+    co->bump = (char *) f;
+  else
+    cpc_arena_free (cpc__hot (co), &cpc__ext (co)->arena, f);
 }
 
 /* Run the frames of CO from F, whose resume function has just returned
@@ -271,7 +306,7 @@ run_frames (cpc_coroutine *co, struct cpc_frame *f, int ran)
 	}
       if (!f->caller)
 	{
-	  cpc_arena_free (cpc__hot (co), &co->arena, f);
+	  frame_free (co, f);
 	  return 1;
 	}
       co->done = f;
@@ -284,9 +319,11 @@ run_frames (cpc_coroutine *co, struct cpc_frame *f, int ran)
 static inline int
 start (cpc_coroutine *co)
 {
-  cpc_entry_fn *entry = co->entry;
-  co->entry = NULL;
-  entry (co->opaque);		/* the entry's ramp */
+  /* Read before the entry's ramp allocates its frame over them.  */
+  struct cpc_start *args = (struct cpc_start *) co->chunk;
+  cpc_entry_fn *entry = args->entry;
+  void *opaque = args->opaque;
+  entry (opaque);		/* the entry's ramp */
   if (__builtin_expect (!co->suspending, 1))
     return 1;
   if (!co->unwind)
@@ -306,11 +343,13 @@ leave (cpc_coroutine *co, struct cpc_hot *prev, int finished,
   co->running = 0;
   co->unwind = NULL;		/* the inline cpc_enter relies on it */
   cpc__current = prev;
-  cpc_coroutine *wk = co->wakeups;
-  if (__builtin_expect (wk != NULL, 0))
+  cpc_coroutine *wk = NULL;
+  if (__builtin_expect (co->pending == CPC_PEND_WAKEUPS, 0))
     {
-      *wk_tail = co->wk_tail;
-      co->wakeups = co->wk_tail = NULL;
+      struct cpc_ext *x = co->ext;
+      wk = x->wakeups;
+      *wk_tail = x->wk_tail;
+      x->wakeups = x->wk_tail = NULL;
       co->pending = 0;
     }
   if (finished)
@@ -337,7 +376,7 @@ enter1 (cpc_coroutine *co, cpc_coroutine **wk_tail)
   co->suspending = 0;
 
   int finished;
-  if (co->entry)
+  if (co->top == NULL)		/* not started */
     finished = start (co);
   else
     finished = run_frames (co, co->top, 0);
@@ -478,12 +517,12 @@ void *
 cpc__frame_alloc (size_t size)
 {
   cpc_coroutine *co = running ();
-  return cpc_arena_alloc (cpc__hot (co), &co->arena, size);
+  return cpc_arena_alloc (cpc__hot (co), &cpc__ext (co)->arena, size);
 }
 
 void
 cpc__frame_free (void *frame)
 {
   cpc_coroutine *co = running ();
-  cpc_arena_free (cpc__hot (co), &co->arena, frame);
+  cpc_arena_free (cpc__hot (co), &cpc__ext (co)->arena, frame);
 }

@@ -52,6 +52,37 @@ enum { CPC_RW_READ = 1, CPC_RW_WRITE, CPC_RW_UPGRADE };
 
 struct cpc_sched;
 
+/* What a coroutine needs only once it sleeps, waits on I/O or a
+   synchronization object, queues QEMU wakeups, or outgrows its inline
+   arena chunk: allocated on the first such need (cpc__ext) and kept with
+   the object through the cache.  A coroutine that only suspends and
+   resumes never has one, which keeps its object small (docs/RUNTIME.md,
+   "Memory").  */
+struct cpc_ext
+{
+  void *wait_obj;		/* what it waits on (see enum cpc_state) */
+  uint64_t deadline;		/* SLEEPING: CLOCK_MONOTONIC ns */
+  uint64_t seq;			/* SLEEPING: tie-break, FIFO among equals */
+  size_t heap_index;		/* SLEEPING: position in the timer heap */
+  int io_result;		/* WAIT_IO: ready events or -errno */
+  /* QEMU API: coroutines to enter, in order, when this one switches
+     out (QEMU's co_queue_wakeup); hot.pending says there are some.  */
+  struct cpc_coroutine *wakeups, *wk_tail;
+  /* The arena's cold part; until the object has an ext, its arena is the
+     inline chunk and nothing else.  */
+  struct cpc_arena arena;
+};
+
+/* What cpc_create leaves for the first run at the start of the inline
+   chunk, which stays empty until the entry function's ramp allocates its
+   frame there.  A coroutine has not started while it is not running and
+   has no top frame.  */
+struct cpc_start
+{
+  cpc_entry_fn *entry;
+  void *opaque;
+};
+
 /* Built with -fms-extensions: struct cpc_hot is an unnamed member, so its
    fields read as co->state, co->top, ... and a struct cpc_hot * (the
    generated code's, cpc__current) and a cpc_coroutine * to the same
@@ -60,28 +91,30 @@ struct cpc_coroutine
 {
   /* The part the generated code and the inline cpc_enter touch (the
      arena's bump/end/base/span, top, unwind, done, suspending, running,
-     state, sched, wakeups): cpc-abi.def.  Must stay first.  */
+     state, pending, sched): cpc-abi.def.  Must stay first.  */
   struct cpc_hot;
-  /* The trampoline's part (docs/ABI.md, "Runtime side").  */
-  cpc_entry_fn *entry;		/* NULL once started */
-  void *opaque;
+  /* The scheduler's part.  */
+  struct cpc_coroutine *next;	/* run queue or wait queue link; the
+				   object cache's when finished */
+  struct cpc_coroutine *live_prev, *live_next; /* sched->live list */
+  struct cpc_ext *ext;		/* NULL until needed (cpc__ext) */
   unsigned int magic;
   unsigned char wait_kind;	/* rwlock waiter kind; WAIT_IO: events */
   unsigned char timed;		/* WAIT_IO: also in the timer heap */
-  /* The scheduler's part.  */
-  struct cpc_coroutine *next;	/* run queue or wait queue link */
-  struct cpc_coroutine *live_prev, *live_next; /* sched->live list */
-  void *wait_obj;		/* what it waits on (see enum cpc_state) */
-  uint64_t deadline;		/* SLEEPING: CLOCK_MONOTONIC ns */
-  uint64_t seq;			/* SLEEPING: tie-break, FIFO among equals */
-  size_t heap_index;		/* SLEEPING: position in the timer heap */
-  int io_result;		/* WAIT_IO: ready events or -errno */
-  /* QEMU API: coroutines to enter, in order, when this one switches
-     out (QEMU's co_queue_wakeup); the head is the hot field wakeups.  */
-  struct cpc_coroutine *wk_tail;
-  struct cpc_arena arena;
+  /* The arena's first chunk; before the first run, struct cpc_start.  */
   _Alignas (CPC_FRAME_ALIGN) char chunk[CPC_INLINE_CHUNK];
 };
+
+_Static_assert (sizeof (struct cpc_start) <= CPC_INLINE_CHUNK,
+		"the inline chunk cannot hold the start arguments");
+
+/* CO's ext block, allocated on first use (aborts when out of memory).  */
+CPC_INTERNAL struct cpc_ext *cpc__ext_new (cpc_coroutine *co);
+static inline struct cpc_ext *
+cpc__ext (cpc_coroutine *co)
+{
+  return __builtin_expect (co->ext != NULL, 1) ? co->ext : cpc__ext_new (co);
+}
 
 _Static_assert ((int) CPC__STATE_NEW == (int) CPC_ST_NEW
 		&& (int) CPC__STATE_RUNNING == (int) CPC_ST_RUNNING

@@ -20,8 +20,8 @@ coroutine_fn static void
 wait_on (void *obj)
 {
   cpc_coroutine *self = cpc__self_or_die ("qemu coroutine wait");
+  cpc__ext (self)->wait_obj = obj;
   self->state = CPC_ST_WAIT_QEMU;
-  self->wait_obj = obj;
   cpc_suspend ();
 }
 

@@ -20,14 +20,16 @@ cpc__qemu_wake (cpc_coroutine *co)
     }
   if (self == co)
     cpc__die ("aio_co_wake: a coroutine cannot wake itself");
+  struct cpc_ext *x = cpc__ext (self);
   co->state = CPC_ST_WAKEUP;
-  co->wait_obj = NULL;
+  if (co->ext)
+    co->ext->wait_obj = NULL;
   co->next = NULL;
-  if (self->wk_tail)
-    self->wk_tail->next = co;
+  if (x->wk_tail)
+    x->wk_tail->next = co;
   else
-    self->wakeups = co;
-  self->wk_tail = co;
+    x->wakeups = co;
+  x->wk_tail = co;
   self->pending = CPC_PEND_WAKEUPS;	/* this run ends in the library */
 }
 

@@ -198,15 +198,16 @@ cpc__self_or_die (const char *what)
 static inline int
 timer_less (const cpc_coroutine *a, const cpc_coroutine *b)
 {
-  return a->deadline < b->deadline
-	 || (a->deadline == b->deadline && a->seq < b->seq);
+  const struct cpc_ext *x = a->ext, *y = b->ext;
+  return x->deadline < y->deadline
+	 || (x->deadline == y->deadline && x->seq < y->seq);
 }
 
 static void
 heap_set (struct cpc_sched *s, size_t i, cpc_coroutine *co)
 {
   s->heap[i] = co;
-  co->heap_index = i;
+  co->ext->heap_index = i;
 }
 
 static void
@@ -263,7 +264,7 @@ heap_push (struct cpc_sched *s, cpc_coroutine *co)
 static void
 heap_remove (struct cpc_sched *s, cpc_coroutine *co)
 {
-  size_t i = co->heap_index;
+  size_t i = co->ext->heap_index;
   cpc_coroutine *last = s->heap[--s->heap_len];
   if (i == s->heap_len)
     return;
@@ -287,7 +288,7 @@ static void io_timeout (struct cpc_sched *s, cpc_coroutine *co);
 static void
 fire_timers (struct cpc_sched *s, uint64_t now)
 {
-  while (s->heap_len && s->heap[0]->deadline <= now)
+  while (s->heap_len && s->heap[0]->ext->deadline <= now)
     {
       cpc_coroutine *co = s->heap[0];
       heap_remove (s, co);
@@ -319,9 +320,10 @@ cpc__sleep_prepare (uint64_t ns)
 {
   cpc_coroutine *co = self_or_die ("cpc_sleep_ns");
   struct cpc_sched *s = co->sched;
+  struct cpc_ext *x = cpc__ext (co);
   uint64_t now = cpc_now_ns ();
-  co->deadline = ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
-  co->seq = s->timer_seq++;
+  x->deadline = ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
+  x->seq = s->timer_seq++;
   co->state = CPC_ST_SLEEPING;
   heap_push (s, co);
   return 1;
@@ -416,10 +418,11 @@ cpc__io_prepare (int fd, int events, int *result)
     w->rd = co;
   if (events & CPC_IO_OUT)
     w->wr = co;
+  struct cpc_ext *x = cpc__ext (co);
   co->state = CPC_ST_WAIT_IO;
-  co->wait_obj = (void *) (intptr_t) fd;
+  x->wait_obj = (void *) (intptr_t) fd;
   co->wait_kind = (unsigned char) events;
-  co->io_result = 0;
+  x->io_result = 0;
   s->io_waiters++;
   return 1;
 }
@@ -427,9 +430,9 @@ cpc__io_prepare (int fd, int events, int *result)
 int
 cpc__io_result (void)
 {
-  cpc_coroutine *co = cpc_self ();
-  co->wait_obj = NULL;
-  return co->io_result;
+  struct cpc_ext *x = cpc_self ()->ext;	/* cpc__io_prepare made it */
+  x->wait_obj = NULL;
+  return x->io_result;
 }
 
 void
@@ -437,9 +440,10 @@ cpc__io_set_timeout (uint64_t ns)
 {
   cpc_coroutine *co = cpc_self ();
   struct cpc_sched *s = co->sched;
+  struct cpc_ext *x = co->ext;	/* cpc__io_prepare made it */
   uint64_t now = cpc_now_ns ();
-  co->deadline = ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
-  co->seq = s->timer_seq++;
+  x->deadline = ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
+  x->seq = s->timer_seq++;
   co->timed = 1;
   heap_push (s, co);
 }
@@ -452,7 +456,7 @@ io_done (struct cpc_sched *s, cpc_coroutine *co, int result)
       heap_remove (s, co);
       co->timed = 0;
     }
-  co->io_result = result;
+  co->ext->io_result = result;
   s->io_waiters--;
   rq_push (s, co);
 }
@@ -526,7 +530,7 @@ static void
 io_timeout (struct cpc_sched *s, cpc_coroutine *co)
 {
   co->timed = 0;
-  int fd = (int) (intptr_t) co->wait_obj;
+  int fd = (int) (intptr_t) co->ext->wait_obj;
   struct cpc_fdw *w = &s->fds[fd];
   if (w->rd == co)
     w->rd = NULL;
@@ -546,7 +550,7 @@ io_timeout (struct cpc_sched *s, cpc_coroutine *co)
       struct epoll_event ev = { .events = 0, .data.u64 = (uint64_t) fd };
       epoll_ctl (s->epfd, EPOLL_CTL_MOD, fd, &ev);
     }
-  co->io_result = -ETIMEDOUT;
+  co->ext->io_result = -ETIMEDOUT;
   s->io_waiters--;
   rq_push (s, co);
 }
@@ -787,7 +791,7 @@ step (struct cpc_sched *s, int block)
       if (!block)
 	timeout = 0;
       else if (s->heap_len)
-	timeout = timeout_ms_until (s->heap[0]->deadline, now);
+	timeout = timeout_ms_until (s->heap[0]->ext->deadline, now);
       /* Wake up now and then to look for fds closed under a waiter.  */
       if (s->io_waiters
 	  && (timeout < 0 || timeout > CLOSED_CHECK_NS / 1000000))
@@ -852,7 +856,7 @@ cpc_sched_deadline_ns (void)
       || atomic_load_explicit (&s->remote_pending, memory_order_relaxed))
     return (int64_t) cpc_now_ns ();
   if (s->heap_len)
-    return (int64_t) s->heap[0]->deadline;
+    return (int64_t) s->heap[0]->ext->deadline;
   return -1;
 }
 

@@ -46,8 +46,8 @@ void
 cpc__wait_prepare (struct cpc_waitq *q, int state, void *obj, int kind)
 {
   cpc_coroutine *co = self_or_die ("wait");
+  cpc__ext (co)->wait_obj = obj;
   co->state = (unsigned char) state;
-  co->wait_obj = obj;
   co->wait_kind = (unsigned char) kind;
   waitq_push (q, co);
 }
@@ -55,7 +55,7 @@ cpc__wait_prepare (struct cpc_waitq *q, int state, void *obj, int kind)
 static void
 wake (cpc_coroutine *co)
 {
-  co->wait_obj = NULL;
+  co->ext->wait_obj = NULL;	/* cpc__wait_prepare made it */
   co->wait_kind = 0;
   cpc__make_runnable (co);
 }
@@ -246,8 +246,8 @@ cpc__rwlock_upgrade_prepare (cpc_rwlock *rw)
     }
   rw->readers--;
   /* Queue ahead of every waiter but earlier upgraders.  */
+  cpc__ext (self)->wait_obj = rw;
   self->state = CPC_ST_WAIT_RWLOCK;
-  self->wait_obj = rw;
   self->wait_kind = CPC_RW_UPGRADE;
   cpc_coroutine **p = &rw->waiters.head, *prev = NULL;
   while (*p && (*p)->wait_kind == CPC_RW_UPGRADE)
