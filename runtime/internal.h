@@ -107,6 +107,12 @@ struct cpc_coroutine
 
 _Static_assert (sizeof (struct cpc_start) <= CPC_INLINE_CHUNK,
 		"the inline chunk cannot hold the start arguments");
+/* The bytes a suspended coroutine costs (docs/RUNTIME.md, "Memory"):
+   a field added here costs every coroutine; one of the ext block, only
+   those that wait.  */
+_Static_assert (sizeof (void *) != 8 || sizeof (struct cpc_coroutine) <= 176,
+		"struct cpc_coroutine grew: does the field belong in the ext"
+		" block?");
 
 /* CO's ext block, allocated on first use (aborts when out of memory).  */
 CPC_INTERNAL struct cpc_ext *cpc__ext_new (cpc_coroutine *co);
