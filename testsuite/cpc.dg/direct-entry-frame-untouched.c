@@ -8,6 +8,7 @@
    registers (here the LP64 targets; i686 passes them on the stack, where
    the runtime's call of the resume function would not provide them).  */
 /* { dg-do run { target lp64 } } */
+/* { dg-require-effective-target inline_arena } */
 /* { dg-options "-O2" } */
 #include <cpc.h>
 #include <stdlib.h>
