@@ -1086,11 +1086,20 @@ def _frame_addr_of(frame):
 def _suspending():
     """True when the running coroutine of the selected thread is unwinding
     a suspension."""
-    cur = current_coroutine()
-    if cur is None:
+    if current_coroutine() is None:
         return False
+    v = None
+    s = _debug_sched_of(gdb.selected_thread())
     try:
-        return int(cur.dereference()["suspending"]) != 0
+        if s is not None and int(s.dereference()["suspending_addr"]):
+            v = s.dereference()["suspending_addr"].dereference()
+    except gdb.error:
+        v = None
+    if v is None:
+        sym = _runtime_var("cpc__suspending")
+        v = _read_tls(sym) if sym is not None else None
+    try:
+        return v is not None and int(v) != 0
     except gdb.error:
         return False
 

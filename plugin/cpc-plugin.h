@@ -102,6 +102,23 @@ tree cpc_resume_fn_ptr_type (void);
 tree cpc_entry_decl (cpc_entry which);
 tree cpc_hot_type (void);
 tree cpc_hot_field (const char *name);
+/* The thread-local variables of cpc-abi.def's DEF_CPC_TLS.  */
+enum cpc_tls
+{
+#define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_HOT_FIELD(NAME, KIND)
+#define DEF_CPC_TLS(NAME, KIND) CPC_TLS_##NAME,
+#define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
+#define DEF_CPC_CONSTANT(NAME, VALUE)
+#include "cpc-abi.def"
+#undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
+#undef DEF_CPC_ENTRY2
+#undef DEF_CPC_CONSTANT
+  CPC_TLS_MAX
+};
+tree cpc_tls_decl (cpc_tls which);
 tree cpc_current_decl (void);
 void cpc_check_abi_type (void *, void *);
 const ggc_root_tab *cpc_abi_roots (void);

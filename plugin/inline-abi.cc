@@ -59,21 +59,32 @@ load_hot (gimple_seq *seq, tree h, const char *name,
   return tmp;
 }
 
+/* Append TMP = the thread-local variable WHICH; return TMP.  */
+
+static tree
+load_tls (gimple_seq *seq, cpc_tls which, const char *name,
+	  const cpc_stmt_origin &at)
+{
+  tree decl = cpc_tls_decl (which);
+  tree tmp = create_tmp_reg (TREE_TYPE (decl), name);
+  emit (seq, gimple_build_assign (tmp, decl), at);
+  return tmp;
+}
+
 void
 cpc_build_suspending_test (gimple_seq *seq, tree result,
 			   const cpc_stmt_origin &at)
 {
-  tree h = load_current (seq, at);
-  emit (seq, gimple_build_assign (result, hot_ref (h, "suspending")), at);
+  emit (seq, gimple_build_assign (result,
+				  cpc_tls_decl (CPC_TLS_cpc__suspending)), at);
 }
 
 void
 cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at)
 {
-  tree h = load_current (seq, at);
-  tree field = cpc_hot_field ("suspending");
-  emit (seq, gimple_build_assign (hot_ref (h, "suspending"),
-				  build_int_cst (TREE_TYPE (field), 1)), at);
+  tree decl = cpc_tls_decl (CPC_TLS_cpc__suspending);
+  emit (seq, gimple_build_assign (decl, build_int_cst (TREE_TYPE (decl), 1)),
+	at);
 }
 
 /* FRAME->NAME, FRAME a struct cpc_frame *.  */
@@ -96,7 +107,7 @@ take_address (gimple_seq *seq, tree ref, const char *name,
 }
 
 /* Without a branch, so that the ramp's unwinding path stays one block:
-   *(H->unwind ? &H->unwind->caller : &H->top) = FRAME.  The two
+   *(cpc__unwind ? &cpc__unwind->caller : &H->top) = FRAME.  The two
    addresses are computed unconditionally and only the chosen one is
    written; &U->caller is computed in integers, since with U null it is
    not a valid address (-fsanitize=undefined would say so).  */
@@ -107,7 +118,7 @@ cpc_build_link (gimple_seq *seq, tree frame, tree resume,
 {
   emit (seq, gimple_build_assign (header_ref (frame, "resume"), resume), at);
   tree h = load_current (seq, at);
-  tree u = load_hot (seq, h, "unwind", at);
+  tree u = load_tls (seq, CPC_TLS_cpc__unwind, "unwind", at);
   tree frame_ptr_type = TREE_TYPE (u);
   tree caller_field = cpc_frame_header_field ("caller");
   tree uint = create_tmp_reg (pointer_sized_int_node, "cpc_uunwind");
@@ -128,17 +139,17 @@ cpc_build_link (gimple_seq *seq, tree frame, tree resume,
   emit (seq, gimple_build_assign (target, COND_EXPR, linked, via_caller,
 				  via_top), at);
   emit (seq, gimple_build_assign (build_simple_mem_ref (target), frame), at);
-  emit (seq, gimple_build_assign (hot_ref (h, "unwind"), frame), at);
+  emit (seq, gimple_build_assign (cpc_tls_decl (CPC_TLS_cpc__unwind), frame),
+	at);
 }
 
 void
 cpc_build_take_done (gimple_seq *seq, tree done, const cpc_stmt_origin &at)
 {
-  tree h = load_current (seq, at);
-  tree d = load_hot (seq, h, "done", at);
+  tree d = load_tls (seq, CPC_TLS_cpc__done, "done", at);
   emit (seq, gimple_build_assign (done, fold_convert (TREE_TYPE (done), d)),
 	at);
-  emit (seq, gimple_build_assign (hot_ref (h, "done"),
+  emit (seq, gimple_build_assign (cpc_tls_decl (CPC_TLS_cpc__done),
 				  build_int_cst (TREE_TYPE (d), 0)), at);
 }
 
@@ -231,26 +242,25 @@ cpc_build_frame_alloc (basic_block bb, tree result,
 basic_block
 cpc_build_frame_free (basic_block bb, tree frame, const cpc_stmt_origin &at)
 {
-  /* Slow when (size_t) FRAME - (size_t) H->base >= H->span: FRAME is not
-     in the current chunk.  */
+  /* Slow when (size_t) FRAME - (size_t) H->base
+     >= (size_t) H->end - (size_t) H->base: FRAME is not in the current
+     chunk.  */
   gimple_seq cond_seq = NULL;
   tree h = load_current (&cond_seq, at);
   tree base = load_hot (&cond_seq, h, "base", at);
-  tree span = load_hot (&cond_seq, h, "span", at);
+  tree end = load_hot (&cond_seq, h, "end", at);
   tree ubase = create_tmp_reg (size_type_node, "cpc_ubase");
   emit (&cond_seq, gimple_build_assign (ubase, NOP_EXPR, base), at);
+  tree uend = create_tmp_reg (size_type_node, "cpc_uend");
+  emit (&cond_seq, gimple_build_assign (uend, NOP_EXPR, end), at);
   tree uframe = create_tmp_reg (size_type_node, "cpc_uframe");
   emit (&cond_seq, gimple_build_assign (uframe, NOP_EXPR, frame), at);
   tree offset = create_tmp_reg (size_type_node, "cpc_offset");
   emit (&cond_seq, gimple_build_assign (offset, MINUS_EXPR, uframe, ubase),
 	at);
-  tree uspan = span;
-  if (!useless_type_conversion_p (size_type_node, TREE_TYPE (span)))
-    {
-      uspan = create_tmp_reg (size_type_node, "cpc_uspan");
-      emit (&cond_seq, gimple_build_assign (uspan, NOP_EXPR, span), at);
-    }
-  emit (&cond_seq, gimple_build_cond (GE_EXPR, offset, uspan, NULL_TREE,
+  tree span = create_tmp_reg (size_type_node, "cpc_span");
+  emit (&cond_seq, gimple_build_assign (span, MINUS_EXPR, uend, ubase), at);
+  emit (&cond_seq, gimple_build_cond (GE_EXPR, offset, span, NULL_TREE,
 				      NULL_TREE), at);
 
   gimple_seq fast_seq = NULL;

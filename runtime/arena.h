@@ -27,7 +27,7 @@ struct cpc_chunk;
 #define CPC_INTERNAL __attribute__ ((visibility ("hidden")))
 
 /* An arena is split in two: the fields the generated code bumps inline
-   (bump, end, base, span: the first members of struct cpc_hot, see
+   (bump, end, base: the first members of struct cpc_hot, see
    cpc-abi.def) and this cold part only the runtime reads.  Every function
    below takes both.  */
 struct cpc_arena

@@ -35,6 +35,14 @@ __thread struct cpc_hot *cpc__current
   __attribute__ ((tls_model ("initial-exec")))
   = (struct cpc_hot *) &cpc__no_coroutine;
 
+/* What the generated code signals while a coroutine runs (cpc-abi.def,
+   DEF_CPC_TLS): 0 and NULL whenever control is in plain code.  */
+__thread int cpc__suspending __attribute__ ((tls_model ("initial-exec")));
+__thread struct cpc_frame *cpc__unwind
+  __attribute__ ((tls_model ("initial-exec")));
+__thread struct cpc_frame *cpc__done
+  __attribute__ ((tls_model ("initial-exec")));
+
 /* Only ever read: its arena is empty (bump == end == NULL), its flags 0.
    Generated code never writes to it (a frame allocation, which aborts
    here, comes before any write); const, so that a stray write faults
@@ -83,25 +91,26 @@ running (void)
 
 /* Make CO, a cached object, a new coroutine of S running ENTRY (OPAQUE),
    but for the live list.  What every finished coroutine has already
-   (retire) is not set again: its arena is empty on the inline chunk,
-   unwind is NULL (leave, cpc__start), suspending 0 (it finished), no
-   wakeups (leave detached them; cpc__start frees only without).  */
+   (retire) is not set again: its arena is empty on the inline chunk and
+   it has no wakeups (leave detached them; cpc__start frees only
+   without).  */
 static inline void
 reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 	       struct cpc_sched *s)
 {
   struct cpc_start *start = (struct cpc_start *) co->chunk;
-  co->top = co->done = NULL;
+  co->top = NULL;
   CPC__SET_WORD (cpc__hot (co), CPC__WORD_NEW);
   co->sched = s;
   start->entry = entry;
   start->opaque = opaque;
   co->magic = CPC_MAGIC;
-  co->wait_kind = 0;
-  co->timed = 0;
   co->next = NULL;
   if (co->ext)
-    co->ext->wait_obj = NULL;
+    {
+      co->ext->wait_obj = NULL;
+      co->ext->wait_kind = co->ext->timed = 0;
+    }
 }
 
 /* The same for a new object.  */
@@ -109,8 +118,6 @@ static inline void
 init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 	     struct cpc_sched *s)
 {
-  co->unwind = NULL;
-  co->suspending = 0;
   co->ext = NULL;
   cpc_arena_init (cpc__hot (co), NULL, co->chunk, sizeof co->chunk);
   reinit_object (co, entry, opaque, s);
@@ -279,7 +286,7 @@ cpc__release_cache (void)
 static inline void
 frame_free (cpc_coroutine *co, struct cpc_frame *f)
 {
-  if ((size_t) ((char *) f - co->base) < co->span)
+  if ((size_t) ((char *) f - co->base) < (size_t) (co->end - co->base))
     co->bump = (char *) f;
   else
     cpc_arena_free (cpc__hot (co), &cpc__ext (co)->arena, f);
@@ -296,10 +303,10 @@ run_frames (cpc_coroutine *co, struct cpc_frame *f, int ran)
       if (!ran)
 	f->resume (f, f->state);
       ran = 0;
-      if (co->suspending)
+      if (cpc__suspending)
 	{
-	  if (co->unwind)
-	    co->unwind->caller = f;
+	  if (cpc__unwind)
+	    cpc__unwind->caller = f;
 	  else
 	    co->top = f;
 	  return 0;
@@ -309,7 +316,7 @@ run_frames (cpc_coroutine *co, struct cpc_frame *f, int ran)
 	  frame_free (co, f);
 	  return 1;
 	}
-      co->done = f;
+      cpc__done = f;
       f = f->caller;
     }
 }
@@ -324,12 +331,12 @@ start (cpc_coroutine *co)
   cpc_entry_fn *entry = args->entry;
   void *opaque = args->opaque;
   entry (opaque);		/* the entry's ramp */
-  if (__builtin_expect (!co->suspending, 1))
+  if (__builtin_expect (!cpc__suspending, 1))
     return 1;
-  if (!co->unwind)
+  if (!cpc__unwind)
     die ("cpc_enter: coroutine suspended without a frame"
 	 " (entry function not compiled with the cpc plugin?)");
-  co->unwind->caller = NULL;	/* the outermost frame */
+  cpc__unwind->caller = NULL;	/* the outermost frame */
   return 0;
 }
 
@@ -341,7 +348,8 @@ leave (cpc_coroutine *co, struct cpc_hot *prev, int finished,
        cpc_coroutine **wk_tail)
 {
   co->running = 0;
-  co->unwind = NULL;		/* the inline cpc_enter relies on it */
+  cpc__suspending = 0;		/* the code that entered CO relies on */
+  cpc__unwind = NULL;		/* these (cpc-abi.def) */
   cpc__current = prev;
   cpc_coroutine *wk = NULL;
   if (__builtin_expect (co->pending == CPC_PEND_WAKEUPS, 0))
@@ -373,7 +381,7 @@ enter1 (cpc_coroutine *co, cpc_coroutine **wk_tail)
   struct cpc_hot *prev = cpc__current;
   cpc__current = cpc__hot (co);
   CPC__SET_WORD (cpc__hot (co), CPC__WORD_RUNNING);
-  co->suspending = 0;
+  cpc__suspending = 0;		/* already, unless a caller broke it */
 
   int finished;
   if (co->top == NULL)		/* not started */

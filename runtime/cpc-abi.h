@@ -140,15 +140,15 @@ enum
    reference.  */
 
 static inline int
-cpc__suspending (void)
+cpc__suspending_p (void)
 {
-  return cpc__current->suspending;
+  return cpc__suspending;
 }
 
 static inline void
 cpc__suspend (void)
 {
-  cpc__current->suspending = 1;
+  cpc__suspending = 1;
 }
 
 static inline void *
@@ -169,7 +169,8 @@ static inline void
 cpc__frame_pop (void *frame)
 {
   struct cpc_hot *h = cpc__current;
-  if (__builtin_expect ((size_t) ((char *) frame - h->base) >= h->span, 0))
+  if (__builtin_expect ((size_t) ((char *) frame - h->base)
+			>= (size_t) (h->end - h->base), 0))
     cpc__frame_free (frame);
   else
     h->bump = (char *) frame;
@@ -178,21 +179,19 @@ cpc__frame_pop (void *frame)
 static inline void
 cpc__link (struct cpc_frame *f, cpc__resume_fn resume)
 {
-  struct cpc_hot *h = cpc__current;
   f->resume = resume;
-  if (h->unwind)
-    h->unwind->caller = f;
+  if (cpc__unwind)
+    cpc__unwind->caller = f;
   else
-    h->top = f;
-  h->unwind = f;
+    cpc__current->top = f;
+  cpc__unwind = f;
 }
 
 static inline void *
 cpc__take_done (void)
 {
-  struct cpc_hot *h = cpc__current;
-  void *d = h->done;
-  h->done = 0;
+  void *d = cpc__done;
+  cpc__done = 0;
   return d;
 }
 

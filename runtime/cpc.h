@@ -64,15 +64,15 @@ cpc_enter (cpc_coroutine *co)
       struct cpc_hot *prev = cpc__current;
       struct cpc_frame *f = h->top;
       cpc__current = h;
-      h->suspending = 0;
       CPC__SET_WORD (h, CPC__WORD_RUNNING);
       f->resume (f, f->state);
-      /* The generated code sets suspending to 1 exactly; the library
+      /* The generated code sets cpc__suspending to 1 exactly; the library
 	 takes any other value as the ABI says (nonzero).  */
-      if (__builtin_expect (h->suspending == 1 && !h->unwind
+      if (__builtin_expect (cpc__suspending == 1 && !cpc__unwind
 			    && CPC__GET_WORD (h) == CPC__WORD_RUNNING, 1))
 	{
 	  CPC__SET_WORD (h, CPC__WORD_SUSPENDED);
+	  cpc__suspending = 0;
 	  cpc__current = prev;
 	  return;
 	}

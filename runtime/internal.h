@@ -47,7 +47,7 @@ enum
   CPC_PEND_FREED = 2		/* a finished object (in the cache) */
 };
 
-/* rwlock waiter kinds (struct cpc_coroutine.wait_kind).  */
+/* rwlock waiter kinds (struct cpc_ext.wait_kind).  */
 enum { CPC_RW_READ = 1, CPC_RW_WRITE, CPC_RW_UPGRADE };
 
 struct cpc_sched;
@@ -65,6 +65,8 @@ struct cpc_ext
   uint64_t seq;			/* SLEEPING: tie-break, FIFO among equals */
   size_t heap_index;		/* SLEEPING: position in the timer heap */
   int io_result;		/* WAIT_IO: ready events or -errno */
+  unsigned char wait_kind;	/* rwlock waiter kind; WAIT_IO: events */
+  unsigned char timed;		/* WAIT_IO: also in the timer heap */
   /* QEMU API: coroutines to enter, in order, when this one switches
      out (QEMU's co_queue_wakeup); hot.pending says there are some.  */
   struct cpc_coroutine *wakeups, *wk_tail;
@@ -90,17 +92,14 @@ struct cpc_start
 struct cpc_coroutine
 {
   /* The part the generated code and the inline cpc_enter touch (the
-     arena's bump/end/base/span, top, unwind, done, suspending, running,
-     state, pending, sched): cpc-abi.def.  Must stay first.  */
+     arena's bump/end/base, top, running, state, pending, magic, sched):
+     cpc-abi.def.  Must stay first.  */
   struct cpc_hot;
   /* The scheduler's part.  */
   struct cpc_coroutine *next;	/* run queue or wait queue link; the
 				   object cache's when finished */
   struct cpc_coroutine *live_prev, *live_next; /* sched->live list */
   struct cpc_ext *ext;		/* NULL until needed (cpc__ext) */
-  unsigned int magic;
-  unsigned char wait_kind;	/* rwlock waiter kind; WAIT_IO: events */
-  unsigned char timed;		/* WAIT_IO: also in the timer heap */
   /* The arena's first chunk; before the first run, struct cpc_start.  */
   _Alignas (CPC_FRAME_ALIGN) char chunk[CPC_INLINE_CHUNK];
 };
@@ -110,7 +109,7 @@ _Static_assert (sizeof (struct cpc_start) <= CPC_INLINE_CHUNK,
 /* The bytes a suspended coroutine costs (docs/RUNTIME.md, "Memory"):
    a field added here costs every coroutine; one of the ext block, only
    those that wait.  */
-_Static_assert (sizeof (void *) != 8 || sizeof (struct cpc_coroutine) <= 176,
+_Static_assert (sizeof (void *) != 8 || sizeof (struct cpc_coroutine) <= 144,
 		"struct cpc_coroutine grew: does the field belong in the ext"
 		" block?");
 

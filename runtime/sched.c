@@ -49,6 +49,7 @@ sched_exit (void *p)
   pthread_mutex_lock (&debug_lock);
   s->tid = 0;			/* the thread and its variables are gone */
   s->current_addr = NULL;
+  s->suspending_addr = NULL;
   pthread_mutex_unlock (&debug_lock);
   if (empty)
     cpc__sched_free (s);
@@ -100,6 +101,7 @@ cpc__sched (void)
   pthread_setspecific (sched_key, s);
   s->tid = syscall (SYS_gettid);
   s->current_addr = &cpc__current;
+  s->suspending_addr = &cpc__suspending;
   pthread_mutex_lock (&debug_lock);
   s->debug_next = cpc__debug_scheds;
   cpc__debug_scheds = s;
@@ -292,7 +294,7 @@ fire_timers (struct cpc_sched *s, uint64_t now)
     {
       cpc_coroutine *co = s->heap[0];
       heap_remove (s, co);
-      if (co->timed)
+      if (co->ext->timed)
 	io_timeout (s, co);
       else
 	rq_push (s, co);
@@ -421,7 +423,7 @@ cpc__io_prepare (int fd, int events, int *result)
   struct cpc_ext *x = cpc__ext (co);
   co->state = CPC_ST_WAIT_IO;
   x->wait_obj = (void *) (intptr_t) fd;
-  co->wait_kind = (unsigned char) events;
+  co->ext->wait_kind = (unsigned char) events;
   x->io_result = 0;
   s->io_waiters++;
   return 1;
@@ -444,17 +446,17 @@ cpc__io_set_timeout (uint64_t ns)
   uint64_t now = cpc_now_ns ();
   x->deadline = ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
   x->seq = s->timer_seq++;
-  co->timed = 1;
+  co->ext->timed = 1;
   heap_push (s, co);
 }
 
 static void
 io_done (struct cpc_sched *s, cpc_coroutine *co, int result)
 {
-  if (co->timed)
+  if (co->ext->timed)
     {
       heap_remove (s, co);
-      co->timed = 0;
+      co->ext->timed = 0;
     }
   co->ext->io_result = result;
   s->io_waiters--;
@@ -490,7 +492,7 @@ io_event (struct cpc_sched *s, int fd, uint32_t e)
   if (rd && rd == wr)
     {
       /* One coroutine waiting for both.  */
-      int want = rd->wait_kind;
+      int want = rd->ext->wait_kind;
       int got = ((e & (EPOLLIN | EPOLLRDHUP)) ? CPC_IO_IN : 0)
 		| ((e & EPOLLOUT) ? CPC_IO_OUT : 0);
       if (err | hup)
@@ -529,7 +531,7 @@ io_event (struct cpc_sched *s, int fd, uint32_t e)
 static void
 io_timeout (struct cpc_sched *s, cpc_coroutine *co)
 {
-  co->timed = 0;
+  co->ext->timed = 0;
   int fd = (int) (intptr_t) co->ext->wait_obj;
   struct cpc_fdw *w = &s->fds[fd];
   if (w->rd == co)

@@ -37,7 +37,7 @@ my_suspend (void)
   struct my_suspend_frame *fr = cpc__frame_alloc (sizeof *fr);
   fr->hdr.state = 0;
   my_suspend_resume (&fr->hdr, 0);
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     cpc__link (&fr->hdr, my_suspend_resume);
   else
     cpc__frame_free (fr);
@@ -56,7 +56,7 @@ my_suspend_resume (struct cpc_frame *h, unsigned int state)
 start:
   fr->hdr.state = 1;
   cpc__suspend ();
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     return;
 cont_1:
   return;
@@ -76,7 +76,7 @@ plus (int a, int b)
   fr->hdr.state = 0;
   plus_resume (&fr->hdr, 0);
   int ret = fr->retval;
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     cpc__link (&fr->hdr, plus_resume);
   else
     cpc__frame_free (fr);
@@ -114,7 +114,7 @@ twice (int x)
   fr->hdr.state = 0;
   twice_resume (&fr->hdr, 0);
   int ret = fr->retval;
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     cpc__link (&fr->hdr, twice_resume);
   else
     cpc__frame_free (fr);
@@ -136,13 +136,13 @@ twice_resume (struct cpc_frame *h, unsigned int state)
 start:
   fr->hdr.state = 1;
   cpc__suspend ();
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     return;
 cont_1:
   fr->x += 1;
   fr->hdr.state = 2;
   my_suspend ();
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     return;
 cont_2:
   fr->retval = fr->x * 2;
@@ -174,7 +174,7 @@ use_result (void *opaque)
   fr->r = opaque;
   fr->hdr.state = 0;
   use_result_resume (&fr->hdr, 0);
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     cpc__link (&fr->hdr, use_result_resume);
   else
     cpc__frame_free (fr);
@@ -196,14 +196,14 @@ use_result_resume (struct cpc_frame *h, unsigned int state)
 start:
   fr->hdr.state = 1;
   t = twice (5);
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     return;
   fr->a = t;
 cont_1:
   fr->r->a = fr->a;
   fr->hdr.state = 2;
   t = twice (fr->a);
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     return;
   b = t;
 cont_2:
@@ -263,7 +263,7 @@ depth (int n)
   fr->hdr.state = 0;
   depth_resume (&fr->hdr, 0);
   int ret = fr->retval;
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     cpc__link (&fr->hdr, depth_resume);
   else
     cpc__frame_free (fr);
@@ -289,7 +289,7 @@ start:
     {
       fr->hdr.state = 1;
       cpc__suspend ();
-      if (cpc__suspending ())
+      if (cpc__suspending_p ())
 	return;
     cont_1:
       fr->retval = 0;
@@ -297,7 +297,7 @@ start:
     }
   fr->hdr.state = 2;
   t = depth (fr->n - 1);
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     return;
   fr->r = t;
 cont_2:
@@ -305,7 +305,7 @@ cont_2:
     {
       fr->hdr.state = 3;
       t = twice (fr->n);
-      if (cpc__suspending ())
+      if (cpc__suspending_p ())
 	return;
     cont_3:
       fr->r += t;
@@ -352,7 +352,7 @@ run_depth (void *opaque)
   fr->p = opaque;
   fr->hdr.state = 0;
   run_depth_resume (&fr->hdr, 0);
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     cpc__link (&fr->hdr, run_depth_resume);
   else
     cpc__frame_free (fr);
@@ -375,7 +375,7 @@ start:
     {
       fr->hdr.state = 1;
       t = depth (fr->p->n);
-      if (cpc__suspending ())
+      if (cpc__suspending_p ())
 	return;
     cont_1:
       fr->p->sum += t;
@@ -437,7 +437,7 @@ inner_fn (void *opaque)
   fr->steps = opaque;
   fr->hdr.state = 0;
   inner_resume (&fr->hdr, 0);
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     cpc__link (&fr->hdr, inner_resume);
   else
     cpc__frame_free (fr);
@@ -458,7 +458,7 @@ start:
   ++*fr->steps;
   fr->hdr.state = 1;
   my_suspend ();
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     return;
 cont_1:
   ++*fr->steps;
@@ -476,7 +476,7 @@ outer_fn (void *opaque)
   fr->n = opaque;
   fr->hdr.state = 0;
   outer_resume (&fr->hdr, 0);
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     cpc__link (&fr->hdr, outer_resume);
   else
     cpc__frame_free (fr);
@@ -499,7 +499,7 @@ start:
   CHECK (cpc_in_coroutine ());
   fr->hdr.state = 1;
   cpc__suspend ();
-  if (cpc__suspending ())
+  if (cpc__suspending_p ())
     return;
 cont_1:
   cpc_enter (fr->in);

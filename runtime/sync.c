@@ -48,7 +48,7 @@ cpc__wait_prepare (struct cpc_waitq *q, int state, void *obj, int kind)
   cpc_coroutine *co = self_or_die ("wait");
   cpc__ext (co)->wait_obj = obj;
   co->state = (unsigned char) state;
-  co->wait_kind = (unsigned char) kind;
+  co->ext->wait_kind = (unsigned char) kind;
   waitq_push (q, co);
 }
 
@@ -56,7 +56,7 @@ static void
 wake (cpc_coroutine *co)
 {
   co->ext->wait_obj = NULL;	/* cpc__wait_prepare made it */
-  co->wait_kind = 0;
+  co->ext->wait_kind = 0;
   cpc__make_runnable (co);
 }
 
@@ -181,7 +181,7 @@ rw_grant (cpc_rwlock *rw)
   cpc_coroutine *co;
   while ((co = rw->waiters.head) && !rw->writer)
     {
-      if (co->wait_kind == CPC_RW_READ)
+      if (co->ext->wait_kind == CPC_RW_READ)
 	{
 	  waitq_pop (&rw->waiters);
 	  rw->readers++;
@@ -248,9 +248,9 @@ cpc__rwlock_upgrade_prepare (cpc_rwlock *rw)
   /* Queue ahead of every waiter but earlier upgraders.  */
   cpc__ext (self)->wait_obj = rw;
   self->state = CPC_ST_WAIT_RWLOCK;
-  self->wait_kind = CPC_RW_UPGRADE;
+  self->ext->wait_kind = CPC_RW_UPGRADE;
   cpc_coroutine **p = &rw->waiters.head, *prev = NULL;
-  while (*p && (*p)->wait_kind == CPC_RW_UPGRADE)
+  while (*p && (*p)->ext->wait_kind == CPC_RW_UPGRADE)
     {
       prev = *p;
       p = &(*p)->next;
@@ -274,7 +274,7 @@ cpc_rwlock_downgrade (cpc_rwlock *rw)
   rw->readers = 1;
   /* Readers at the head come in; a writer at the head keeps its turn.  */
   cpc_coroutine *co;
-  while ((co = rw->waiters.head) && co->wait_kind == CPC_RW_READ)
+  while ((co = rw->waiters.head) && co->ext->wait_kind == CPC_RW_READ)
     {
       waitq_pop (&rw->waiters);
       rw->readers++;
