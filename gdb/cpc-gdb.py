@@ -17,11 +17,13 @@
 # - the plugin's table "F.resume.cpc_lines" (unsigned int[]): element 0 is
 #   the number of suspension points n, element k the source line of
 #   suspension point k; a suspended frame's __hdr.state is that k;
-# - libcpc's thread-local "cpc__current" (struct cpc_hot *, the first
-#   member of the running struct cpc_coroutine; &cpc__no_coroutine outside
-#   any coroutine), and its thread-local "cpc__thread_sched" (void *, a
-#   struct cpc_sched *) with the list "live" of the thread's coroutines
-#   (struct cpc_coroutine.live_next).
+# - libcpc's thread-local "cpc__thread" (struct cpc_thread): its "current"
+#   (struct cpc_hot *, the first member of the running struct
+#   cpc_coroutine; &cpc__no_coroutine outside any coroutine), its
+#   "thread_sched" (void *, a struct cpc_sched *) with the list "live" of
+#   the thread's coroutines (struct cpc_coroutine.live_next), and its
+#   "suspending"; a scheduler also records the addresses of the first and
+#   the last, for debuggers that cannot read thread-local variables.
 
 import os
 import re
@@ -410,6 +412,24 @@ def _read_tls(sym):
         return None
 
 
+class _ThreadField:
+    """The field FIELD of libcpc's thread-local cpc__thread, read like
+    a symbol (value(), value(frame))."""
+
+    def __init__(self, sym, field):
+        self.sym = sym
+        self.field = field
+
+    def value(self, *frame):
+        return self.sym.value(*frame)[self.field]
+
+
+def _thread_var(field):
+    """The field FIELD of the thread-local cpc__thread, or None."""
+    sym = _runtime_var("cpc__thread")
+    return _ThreadField(sym, field) if sym is not None else None
+
+
 def _runtime_var(name):
     """libcpc's global variable NAME (a symbol), or None."""
     try:
@@ -475,7 +495,7 @@ def _current_of_thread(cursym):
 
 def current_coroutine():
     """The running coroutine of the selected thread, or None."""
-    sym = _runtime_var("cpc__current")
+    sym = _thread_var("current")
     if sym is None:
         return None
     return _current_of_thread(sym)
@@ -561,8 +581,8 @@ def live_coroutines():
         cur_frame = gdb.selected_frame()
     except gdb.error:
         pass
-    sched = _runtime_var("cpc__thread_sched")
-    cursym = _runtime_var("cpc__current")
+    sched = _thread_var("thread_sched")
+    cursym = _thread_var("current")
     try:
         sched_type = gdb.lookup_type("struct cpc_sched").pointer()
     except gdb.error:
@@ -602,7 +622,7 @@ def live_coroutines():
 
 def _thread_running(co):
     """The thread whose current coroutine is CO, or None."""
-    cursym = _runtime_var("cpc__current")
+    cursym = _thread_var("current")
     if cursym is None:
         return None
     cur_thread = gdb.selected_thread()
@@ -1096,7 +1116,7 @@ def _suspending():
     except gdb.error:
         v = None
     if v is None:
-        sym = _runtime_var("cpc__suspending")
+        sym = _thread_var("suspending")
         v = _read_tls(sym) if sym is not None else None
     try:
         return v is not None and int(v) != 0

@@ -12,7 +12,7 @@ static tree resume_fn_ptr_type;
 static tree entry_decls[CPC_ENTRY_MAX];
 static tree hot_type;
 static tree fe_hot_type;
-static tree tls_decls[CPC_TLS_MAX];
+static tree tls_decl;
 
 static const ggc_root_tab abi_roots[] = {
   { &header_type, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
@@ -23,7 +23,7 @@ static const ggc_root_tab abi_roots[] = {
     gt_pch_nx_lang_tree_node },
   { &hot_type, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
     gt_pch_nx_lang_tree_node },
-  { tls_decls, CPC_TLS_MAX, sizeof (tree), gt_ggc_mx_lang_tree_node,
+  { &tls_decl, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
     gt_pch_nx_lang_tree_node },
   { &fe_hot_type, 1, sizeof (tree), gt_ggc_mx_lang_tree_node,
     gt_pch_nx_lang_tree_node },
@@ -154,17 +154,71 @@ cpc_hot_field (const char *name)
   return find_field (cpc_hot_type (), name);
 }
 
-/* A thread-local variable of libcpc (cpc-abi.def, DEF_CPC_TLS):
+/* struct cpc_thread, as the hot block: the type of libcpc's one
+   thread-local variable.  */
+
+static tree
+own_thread_type (void)
+{
+  tree type = lang_hooks.types.make_type (RECORD_TYPE);
+  tree fields = NULL_TREE;
+#define DEF_CPC_FRAME_FIELD(NAME, KIND)
+#define DEF_CPC_HOT_FIELD(NAME, KIND)
+#define DEF_CPC_TLS(NAME, KIND)						\
+  if (!strcmp (#KIND, "HOT_PTR"))					\
+    {									\
+      tree f = build_decl (BUILTINS_LOCATION, FIELD_DECL,		\
+			   get_identifier (#NAME),			\
+			   build_pointer_type (cpc_hot_type ()));	\
+      DECL_CHAIN (f) = fields;						\
+      fields = f;							\
+    }									\
+  else									\
+    push_field (&fields, #NAME, #KIND);
+#define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
+#define DEF_CPC_CONSTANT(NAME, VALUE)
+#include "cpc-abi.def"
+#undef DEF_CPC_FRAME_FIELD
+#undef DEF_CPC_HOT_FIELD
+#undef DEF_CPC_TLS
+#undef DEF_CPC_ENTRY2
+#undef DEF_CPC_CONSTANT
+  finish_builtin_struct (type, "cpc_thread", fields, NULL_TREE);
+  return type;
+}
+
+/* libcpc's thread-local cpc__thread (cpc-abi.def, DEF_CPC_TLS):
    initial-exec, so that an access is one thread-pointer-relative load or
    store (the linker relaxes it further in a static link).  When <cpc.h>
    declared it and the translation unit uses it, the front end's decl is
    taken, so that the unit has one symbol of that name.  */
 
-tree
-cpc_tls_decl (cpc_tls which)
+static tree
+thread_decl (void)
 {
-  if (tls_decls[which])
-    return tls_decls[which];
+  if (tls_decl)
+    return tls_decl;
+  tree name = get_identifier ("cpc__thread");
+  if (symtab_node *node = symtab_node::get_for_asmname (name))
+    if (VAR_P (node->decl) && DECL_THREAD_LOCAL_P (node->decl))
+      return tls_decl = node->decl;
+  tree decl = build_decl (BUILTINS_LOCATION, VAR_DECL, name,
+			  own_thread_type ());
+  DECL_EXTERNAL (decl) = 1;
+  TREE_PUBLIC (decl) = 1;
+  TREE_STATIC (decl) = 0;
+  DECL_ARTIFICIAL (decl) = 1;
+  DECL_IGNORED_P (decl) = 1;
+  set_decl_tls_model (decl, TLS_MODEL_INITIAL_EXEC);
+  return tls_decl = decl;
+}
+
+/* A new reference to the field WHICH of cpc__thread (of the type of
+   whichever decl is used, the front end's or ours).  */
+
+tree
+cpc_tls_ref (cpc_tls which)
+{
   static const char *const names[] = {
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
 #define DEF_CPC_HOT_FIELD(NAME, KIND)
@@ -172,38 +226,21 @@ cpc_tls_decl (cpc_tls which)
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
 #define DEF_CPC_CONSTANT(NAME, VALUE)
 #include "cpc-abi.def"
-#undef DEF_CPC_TLS
-  };
-  static const char *const kinds[] = {
-#define DEF_CPC_TLS(NAME, KIND) #KIND,
-#include "cpc-abi.def"
 #undef DEF_CPC_FRAME_FIELD
 #undef DEF_CPC_HOT_FIELD
 #undef DEF_CPC_TLS
 #undef DEF_CPC_ENTRY2
 #undef DEF_CPC_CONSTANT
   };
-  tree name = get_identifier (names[which]);
-  if (symtab_node *node = symtab_node::get_for_asmname (name))
-    if (VAR_P (node->decl) && DECL_THREAD_LOCAL_P (node->decl))
-      return tls_decls[which] = node->decl;
-  tree type = (!strcmp (kinds[which], "HOT_PTR")
-	       ? build_pointer_type (cpc_hot_type ())
-	       : kind_type (kinds[which]));
-  tree decl = build_decl (BUILTINS_LOCATION, VAR_DECL, name, type);
-  DECL_EXTERNAL (decl) = 1;
-  TREE_PUBLIC (decl) = 1;
-  TREE_STATIC (decl) = 0;
-  DECL_ARTIFICIAL (decl) = 1;
-  DECL_IGNORED_P (decl) = 1;
-  set_decl_tls_model (decl, TLS_MODEL_INITIAL_EXEC);
-  return tls_decls[which] = decl;
+  tree decl = thread_decl ();
+  tree field = find_field (TREE_TYPE (decl), names[which]);
+  return build3 (COMPONENT_REF, TREE_TYPE (field), decl, field, NULL_TREE);
 }
 
 tree
-cpc_current_decl (void)
+cpc_current_ref (void)
 {
-  return cpc_tls_decl (CPC_TLS_cpc__current);
+  return cpc_tls_ref (CPC_TLS_current);
 }
 
 tree

@@ -102,7 +102,7 @@ tree cpc_resume_fn_ptr_type (void);
 tree cpc_entry_decl (cpc_entry which);
 tree cpc_hot_type (void);
 tree cpc_hot_field (const char *name);
-/* The thread-local variables of cpc-abi.def's DEF_CPC_TLS.  */
+/* The fields of the thread-local cpc__thread (cpc-abi.def, DEF_CPC_TLS).  */
 enum cpc_tls
 {
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
@@ -118,8 +118,8 @@ enum cpc_tls
 #undef DEF_CPC_CONSTANT
   CPC_TLS_MAX
 };
-tree cpc_tls_decl (cpc_tls which);
-tree cpc_current_decl (void);
+tree cpc_tls_ref (cpc_tls which);
+tree cpc_current_ref (void);
 void cpc_check_abi_type (void *, void *);
 const ggc_root_tab *cpc_abi_roots (void);
 

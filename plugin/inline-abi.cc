@@ -24,9 +24,9 @@ emit (gimple_seq *seq, gimple *stmt, const cpc_stmt_origin &at)
 static tree
 load_current (gimple_seq *seq, const cpc_stmt_origin &at)
 {
-  tree decl = cpc_current_decl ();
-  tree h = create_tmp_reg (TREE_TYPE (decl), "cpc_hot");
-  emit (seq, gimple_build_assign (h, decl), at);
+  tree ref = cpc_current_ref ();
+  tree h = create_tmp_reg (TREE_TYPE (ref), "cpc_hot");
+  emit (seq, gimple_build_assign (h, ref), at);
   return h;
 }
 
@@ -59,15 +59,16 @@ load_hot (gimple_seq *seq, tree h, const char *name,
   return tmp;
 }
 
-/* Append TMP = the thread-local variable WHICH; return TMP.  */
+/* Append TMP = the field WHICH of the thread-local cpc__thread; return
+   TMP.  */
 
 static tree
 load_tls (gimple_seq *seq, cpc_tls which, const char *name,
 	  const cpc_stmt_origin &at)
 {
-  tree decl = cpc_tls_decl (which);
-  tree tmp = create_tmp_reg (TREE_TYPE (decl), name);
-  emit (seq, gimple_build_assign (tmp, decl), at);
+  tree ref = cpc_tls_ref (which);
+  tree tmp = create_tmp_reg (TREE_TYPE (ref), name);
+  emit (seq, gimple_build_assign (tmp, ref), at);
   return tmp;
 }
 
@@ -76,14 +77,14 @@ cpc_build_suspending_test (gimple_seq *seq, tree result,
 			   const cpc_stmt_origin &at)
 {
   emit (seq, gimple_build_assign (result,
-				  cpc_tls_decl (CPC_TLS_cpc__suspending)), at);
+				  cpc_tls_ref (CPC_TLS_suspending)), at);
 }
 
 void
 cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at)
 {
-  tree decl = cpc_tls_decl (CPC_TLS_cpc__suspending);
-  emit (seq, gimple_build_assign (decl, build_int_cst (TREE_TYPE (decl), 1)),
+  tree ref = cpc_tls_ref (CPC_TLS_suspending);
+  emit (seq, gimple_build_assign (ref, build_int_cst (TREE_TYPE (ref), 1)),
 	at);
 }
 
@@ -118,7 +119,7 @@ cpc_build_link (gimple_seq *seq, tree frame, tree resume,
 {
   emit (seq, gimple_build_assign (header_ref (frame, "resume"), resume), at);
   tree h = load_current (seq, at);
-  tree u = load_tls (seq, CPC_TLS_cpc__unwind, "unwind", at);
+  tree u = load_tls (seq, CPC_TLS_unwind, "unwind", at);
   tree frame_ptr_type = TREE_TYPE (u);
   tree caller_field = cpc_frame_header_field ("caller");
   tree uint = create_tmp_reg (pointer_sized_int_node, "cpc_uunwind");
@@ -139,17 +140,17 @@ cpc_build_link (gimple_seq *seq, tree frame, tree resume,
   emit (seq, gimple_build_assign (target, COND_EXPR, linked, via_caller,
 				  via_top), at);
   emit (seq, gimple_build_assign (build_simple_mem_ref (target), frame), at);
-  emit (seq, gimple_build_assign (cpc_tls_decl (CPC_TLS_cpc__unwind), frame),
+  emit (seq, gimple_build_assign (cpc_tls_ref (CPC_TLS_unwind), frame),
 	at);
 }
 
 void
 cpc_build_take_done (gimple_seq *seq, tree done, const cpc_stmt_origin &at)
 {
-  tree d = load_tls (seq, CPC_TLS_cpc__done, "done", at);
+  tree d = load_tls (seq, CPC_TLS_done, "done", at);
   emit (seq, gimple_build_assign (done, fold_convert (TREE_TYPE (done), d)),
 	at);
-  emit (seq, gimple_build_assign (cpc_tls_decl (CPC_TLS_cpc__done),
+  emit (seq, gimple_build_assign (cpc_tls_ref (CPC_TLS_done),
 				  build_int_cst (TREE_TYPE (d), 0)), at);
 }
 

@@ -29,19 +29,13 @@ __asm__ (".pushsection \".debug_gdb_scripts\", \"MS\", %progbits, 1\n"
 	 ".popsection\n");
 #endif
 
-/* The running coroutine's hot block (cpc-abi.def, DEF_CPC_TLS): never
-   NULL, &cpc__no_coroutine outside any coroutine.  */
-__thread struct cpc_hot *cpc__current
+/* The thread's part of the ABI (cpc-abi.def, DEF_CPC_TLS): the running
+   coroutine's hot block, never NULL (&cpc__no_coroutine outside any
+   coroutine); the scheduler (sched.c); and what the generated code
+   signals while a coroutine runs, 0 and NULL whenever plain code runs.  */
+__thread struct cpc_thread cpc__thread
   __attribute__ ((tls_model ("initial-exec")))
-  = (struct cpc_hot *) &cpc__no_coroutine;
-
-/* What the generated code signals while a coroutine runs (cpc-abi.def,
-   DEF_CPC_TLS): 0 and NULL whenever control is in plain code.  */
-__thread int cpc__suspending __attribute__ ((tls_model ("initial-exec")));
-__thread struct cpc_frame *cpc__unwind
-  __attribute__ ((tls_model ("initial-exec")));
-__thread struct cpc_frame *cpc__done
-  __attribute__ ((tls_model ("initial-exec")));
+  = { .current = (struct cpc_hot *) &cpc__no_coroutine };
 
 /* Only ever read: its arena is empty (bump == end == NULL), its flags 0.
    Generated code never writes to it (a frame allocation, which aborts

@@ -73,11 +73,11 @@ enum
 #undef DEF_CPC_CONSTANT
 };
 
+struct cpc_thread
+{
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
 #define DEF_CPC_HOT_FIELD(NAME, KIND)
-#define DEF_CPC_TLS(NAME, KIND) \
-  extern __thread CPC__KIND_##KIND NAME \
-    __attribute__ ((tls_model ("initial-exec")));
+#define DEF_CPC_TLS(NAME, KIND) CPC__KIND_##KIND NAME;
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
 #define DEF_CPC_CONSTANT(NAME, VALUE)
 #include "cpc-abi.def"
@@ -86,6 +86,17 @@ enum
 #undef DEF_CPC_TLS
 #undef DEF_CPC_ENTRY2
 #undef DEF_CPC_CONSTANT
+};
+
+extern __thread struct cpc_thread cpc__thread
+  __attribute__ ((tls_model ("initial-exec")));
+
+/* One name per DEF_CPC_TLS field.  */
+#define cpc__current (cpc__thread.current)
+#define cpc__thread_sched (cpc__thread.thread_sched)
+#define cpc__suspending (cpc__thread.suspending)
+#define cpc__unwind (cpc__thread.unwind)
+#define cpc__done (cpc__thread.done)
 
 #define CPC__ARGS_VOID_VOID void
 #define CPC__ARGS_PTR_VOID void *

@@ -20,10 +20,9 @@
 #include <unistd.h>
 #include "live.h"
 
-/* The thread's scheduler (cpc-abi.def, DEF_CPC_TLS: the inline cpc_enter
-   compares it with the coroutine's), NULL until first used.  */
-__thread void *cpc__thread_sched
-  __attribute__ ((tls_model ("initial-exec")));
+/* The thread's scheduler is cpc__thread_sched (coroutine.c, cpc-abi.def:
+   the inline cpc_enter compares it with the coroutine's), NULL until
+   first used.  */
 static pthread_key_t sched_key;
 static pthread_once_t sched_once = PTHREAD_ONCE_INIT;
 
