@@ -471,18 +471,23 @@ def _debug_sched_of(thread):
     return None
 
 
+def _per_thread(sym, addr_field):
+    """SYM (a field of cpc__thread, _thread_var) in the selected thread:
+    through its scheduler's ADDR_FIELD, which works where gdb cannot read
+    thread-local variables (qemu-user), else directly; None if neither."""
+    s = _debug_sched_of(gdb.selected_thread())
+    try:
+        if s is not None and int(s.dereference()[addr_field]):
+            return s.dereference()[addr_field].dereference()
+    except gdb.error:
+        pass
+    return _read_tls(sym) if sym is not None else None
+
+
 def _current_of_thread(cursym):
     """The running coroutine (a struct cpc_hot * value) in the selected
     thread, or None outside any coroutine."""
-    v = None
-    s = _debug_sched_of(gdb.selected_thread())
-    try:
-        if s is not None and int(s.dereference()["current_addr"]):
-            v = s.dereference()["current_addr"].dereference()
-    except gdb.error:
-        v = None
-    if v is None:
-        v = _read_tls(cursym)
+    v = _per_thread(cursym, "current_addr")
     if v is None or int(v) == 0:
         return None
     outside = _no_coroutine_address()
@@ -1108,16 +1113,7 @@ def _suspending():
     a suspension."""
     if current_coroutine() is None:
         return False
-    v = None
-    s = _debug_sched_of(gdb.selected_thread())
-    try:
-        if s is not None and int(s.dereference()["suspending_addr"]):
-            v = s.dereference()["suspending_addr"].dereference()
-    except gdb.error:
-        v = None
-    if v is None:
-        sym = _thread_var("suspending")
-        v = _read_tls(sym) if sym is not None else None
+    v = _per_thread(_thread_var("suspending"), "suspending_addr")
     try:
         return v is not None and int(v) != 0
     except gdb.error:

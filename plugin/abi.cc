@@ -59,6 +59,8 @@ kind_type (const char *kind)
     return build_pointer_type (char_type_node);
   if (!strcmp (kind, "UCHAR"))
     return unsigned_char_type_node;
+  if (!strcmp (kind, "HOT_PTR"))
+    return build_pointer_type (cpc_hot_type ());
   gcc_unreachable ();
 }
 
@@ -164,17 +166,7 @@ own_thread_type (void)
   tree fields = NULL_TREE;
 #define DEF_CPC_FRAME_FIELD(NAME, KIND)
 #define DEF_CPC_HOT_FIELD(NAME, KIND)
-#define DEF_CPC_TLS(NAME, KIND)						\
-  if (!strcmp (#KIND, "HOT_PTR"))					\
-    {									\
-      tree f = build_decl (BUILTINS_LOCATION, FIELD_DECL,		\
-			   get_identifier (#NAME),			\
-			   build_pointer_type (cpc_hot_type ()));	\
-      DECL_CHAIN (f) = fields;						\
-      fields = f;							\
-    }									\
-  else									\
-    push_field (&fields, #NAME, #KIND);
+#define DEF_CPC_TLS(NAME, KIND) push_field (&fields, #NAME, #KIND);
 #define DEF_CPC_ENTRY2(NAME, RET, ARG1, ARG2)
 #define DEF_CPC_CONSTANT(NAME, VALUE)
 #include "cpc-abi.def"
