@@ -20,10 +20,12 @@
 # - libcpc's thread-local "cpc__thread" (struct cpc_thread): its "current"
 #   (struct cpc_hot *, the first member of the running struct
 #   cpc_coroutine; &cpc__no_coroutine outside any coroutine), its
-#   "thread_sched" (void *, a struct cpc_sched *) with the list "live" of
-#   the thread's coroutines (struct cpc_coroutine.live_next), and its
-#   "suspending"; a scheduler also records the addresses of the first and
-#   the last, for debuggers that cannot read thread-local variables.
+#   "thread_sched" (void *, a struct cpc_sched *), and its "suspending"; a
+#   scheduler also records the addresses of the first and the last, for
+#   debuggers that cannot read thread-local variables;
+# - libcpc's slabs of coroutine objects, "cpc__slab_pages" (struct
+#   cpc_slab_page, runtime/slab.h): a slot whose magic is CPC_MAGIC holds a
+#   live coroutine, owned by the scheduler its "sched" names.
 
 import os
 import re
@@ -573,6 +575,51 @@ def state_text(co):
     return text
 
 
+def _slab_coroutines():
+    """{scheduler address: [coroutine address, ...]} of every live
+    coroutine in libcpc's slabs, oldest page first and in slot order
+    within a page (creation order until slots are reused); None when the
+    runtime has no slabs or their types are unknown.  Reads each page's
+    slots in one piece: a million coroutines must not take a million
+    reads."""
+    sym = _runtime_var("cpc__slab_pages")
+    if sym is None:
+        return None
+    try:
+        hot = gdb.lookup_type("struct cpc_hot")
+        offs = {f.name: f.bitpos // 8 for f in hot.fields()}
+        magic_at, sched_at = offs["magic"], offs["sched"]
+        ptr_size = gdb.lookup_type("void").pointer().sizeof
+        order = "big" if "big endian" in gdb.execute(
+            "show endian", to_string=True) else "little"
+        inf = gdb.selected_inferior()
+        pages = []
+        p = sym.value()
+        while int(p) and len(pages) < 1000000:
+            pages.append(p)
+            p = p.dereference()["next"]
+        result = {}
+        for p in reversed(pages):
+            page = p.dereference()
+            first = int(p) + int(page["first"])
+            size, carved = int(page["slot_size"]), int(page["carved"])
+            if not carved:
+                continue
+            mem = bytes(inf.read_memory(first, carved * size))
+            for i in range(carved):
+                at = i * size
+                magic = int.from_bytes(mem[at + magic_at:at + magic_at + 4],
+                                       order)
+                if magic != CPC_MAGIC:
+                    continue
+                sched = int.from_bytes(
+                    mem[at + sched_at:at + sched_at + ptr_size], order)
+                result.setdefault(sched, []).append(first + at)
+        return result
+    except (gdb.error, gdb.MemoryError, KeyError):
+        return None
+
+
 def live_coroutines():
     """[(thread, coroutine value)] of every live coroutine the runtime
     lists, plus the running one of each thread.  Without a scheduler
@@ -588,10 +635,11 @@ def live_coroutines():
         pass
     sched = _thread_var("thread_sched")
     cursym = _thread_var("current")
+    slabs = _slab_coroutines() if sched is not None else None
     try:
-        sched_type = gdb.lookup_type("struct cpc_sched").pointer()
+        co_type = gdb.lookup_type("struct cpc_coroutine").pointer()
     except gdb.error:
-        sched_type = None
+        co_type = None
     try:
         for th in sorted(inf.threads(), key=lambda t: t.num):
             th.switch()
@@ -600,19 +648,13 @@ def live_coroutines():
                 v = _current_of_thread(cursym)
                 if v is not None:
                     lst.append(v)
-            if sched is not None and sched_type is not None:
+            if slabs and co_type is not None:
                 s = _debug_sched_of(th)
                 if s is None:
                     s = _read_tls(sched)
                 if s is not None and int(s):
-                    co = s.cast(sched_type).dereference()["live"]
-                    n = 0
-                    live = []
-                    while int(co) and n < 1000000:
-                        live.append(co)
-                        co = co.dereference()["live_next"]
-                        n += 1
-                    lst.extend(reversed(live))	# oldest first
+                    lst.extend(gdb.Value(a).cast(co_type)
+                               for a in slabs.get(int(s), []))
             for co in lst:
                 if int(co) not in seen:
                     seen.add(int(co))

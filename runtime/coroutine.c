@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "live.h"
+#include "slab.h"
 
 /* Make gdb load the cpc extension for any program linked with libcpc,
    the static library included: a .debug_gdb_scripts entry with an inline
@@ -44,9 +45,9 @@ __thread struct cpc_thread cpc__thread
 const struct cpc_hot cpc__no_coroutine = { 0 };
 
 /* Finished coroutine objects kept for reuse by this thread, so that
-   creating a coroutine is a pop and destroying one a push, not a malloc
-   and a free (capped, so a burst does not pin memory forever; released
-   when the thread exits, cpc__release_cache).  */
+   creating a coroutine is a pop and destroying one a push, not a trip to
+   the slabs under their lock (capped, so a burst does not pin memory
+   forever; released when the thread exits, cpc__release_cache).  */
 #define CPC_CACHE_MAX 256
 /* One thread-local object: both fields are reached from one address.  */
 static __thread struct
@@ -84,7 +85,7 @@ running (void)
 }
 
 /* Make CO, a cached object, a new coroutine of S running ENTRY (OPAQUE),
-   but for the live list.  What every finished coroutine has already
+   but for the live count.  What every finished coroutine has already
    (retire) is not set again: its arena is empty on the inline chunk and
    it has no wakeups (leave detached them; cpc__start frees only
    without).  */
@@ -137,11 +138,12 @@ free_object (cpc_coroutine *co)
       cpc_arena_destroy (&co->ext->arena);
       free (co->ext);
     }
-  free (co);
+  co->magic = CPC_POISON;
+  cpc__slab_free (co);
 }
 
 /* cpc_create for every case but the usual one: checks, this thread's
-   first scheduler, an empty cache, a live list another thread locked.  */
+   first scheduler, an empty cache, a live count another thread locked.  */
 static cpc_coroutine * __attribute__ ((noinline))
 create_slow (cpc_entry_fn *entry, void *opaque)
 {
@@ -157,7 +159,7 @@ create_slow (cpc_entry_fn *entry, void *opaque)
     }
   else
     {
-      co = malloc (sizeof *co);
+      co = cpc__slab_alloc ();
       if (!co)
 	die ("cpc_create: out of memory");
       init_object (co, entry, opaque, s);
@@ -203,7 +205,7 @@ arena_pristine (cpc_coroutine *co)
 #endif
 }
 
-/* Poison CO, a finished coroutine out of its live list, and keep it for
+/* Poison CO, a finished coroutine no longer counted live, and keep it for
    reuse or free it.  */
 static inline void
 retire (cpc_coroutine *co)

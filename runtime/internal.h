@@ -97,8 +97,8 @@ struct cpc_coroutine
   struct cpc_hot;
   /* The scheduler's part.  */
   struct cpc_coroutine *next;	/* run queue or wait queue link; the
-				   object cache's when finished */
-  struct cpc_coroutine *live_prev, *live_next; /* sched->live list */
+				   object cache's or the slab's when
+				   finished */
   struct cpc_ext *ext;		/* NULL until needed (cpc__ext) */
   /* The arena's first chunk; before the first run, struct cpc_start.  */
   _Alignas (CPC_FRAME_ALIGN) char chunk[CPC_INLINE_CHUNK];
@@ -106,10 +106,11 @@ struct cpc_coroutine
 
 _Static_assert (sizeof (struct cpc_start) <= CPC_INLINE_CHUNK,
 		"the inline chunk cannot hold the start arguments");
-/* The bytes a suspended coroutine costs (docs/RUNTIME.md, "Memory"):
-   a field added here costs every coroutine; one of the ext block, only
+/* The bytes a suspended coroutine costs (docs/RUNTIME.md, "Memory"),
+   exactly: objects come from slab slots with no header (slab.h).  A
+   field added here costs every coroutine; one of the ext block, only
    those that wait.  */
-_Static_assert (sizeof (void *) != 8 || sizeof (struct cpc_coroutine) <= 144,
+_Static_assert (sizeof (void *) != 8 || sizeof (struct cpc_coroutine) <= 128,
 		"struct cpc_coroutine grew: does the field belong in the ext"
 		" block?");
 
@@ -160,9 +161,8 @@ CPC_INTERNAL struct cpc_sched *cpc__sched_peek (void);
 /* Coroutine lifecycle hooks (sched.c).  */
 CPC_INTERNAL void cpc__live_add (struct cpc_sched *s, cpc_coroutine *co);
 CPC_INTERNAL void cpc__live_remove (cpc_coroutine *co);
-/* Check the calling thread's live list (links, owner, count against the
-   scheduler's tally) and return its length; aborts with a message when it
-   is corrupt.  For tests (cpc.sched/live-list-race.c).  */
+/* Check the calling thread's count of live coroutines against the slabs
+   and return it; aborts with a message when they differ.  For tests (cpc.sched/live-list-race.c).  */
 CPC_INTERNAL size_t cpc__live_check (void);
 /* CO is about to run on this thread but belongs to another scheduler.  */
 CPC_INTERNAL void cpc__migrate (cpc_coroutine *co, struct cpc_sched *to);

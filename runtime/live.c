@@ -1,5 +1,6 @@
-/* The live lists of the schedulers (struct cpc_sched.live, live.h):
-   locking, and the changes other than the owning thread's fast paths.
+/* The live coroutines of the schedulers (struct cpc_sched.nlive,
+   live.h): locking, and the changes other than the owning thread's fast
+   paths.
 
    Copyright (C) 2026 The cpc authors.  SPDX-License-Identifier: MIT  */
 #define _GNU_SOURCE
@@ -9,6 +10,7 @@
 #include <linux/membarrier.h>
 #include <unistd.h>
 #include "live.h"
+#include "slab.h"
 
 static void
 live_lock (struct cpc_sched *s)
@@ -61,21 +63,46 @@ cpc__live_leave (struct cpc_sched *s, int locked)
 void
 cpc__live_add (struct cpc_sched *s, cpc_coroutine *co)
 {
-  co->sched = s;
   int locked = cpc__live_enter (s);
+  co->sched = s;
   cpc__live_link (s, co);
   cpc__live_leave (s, locked);
 }
 
-/* Returns nonzero when S is an orphan left empty (caller frees it).  */
+/* Take CO out of S's count: finished (TO NULL), or moving to the
+   scheduler TO, whose thread is the calling one.  Returns nonzero when S
+   is an orphan left empty (caller frees it).  */
 static int
-live_unlink (struct cpc_sched *s, cpc_coroutine *co)
+live_take (struct cpc_sched *s, cpc_coroutine *co, struct cpc_sched *to)
 {
   int locked = cpc__live_enter (s);
-  cpc__live_unlink (s, co);
-  int gone = s->orphan && s->live == NULL;
+  if (to)
+    {
+      /* Under S's lock, so that S's thread never counts CO both here and
+	 in its own tally; TO's thread, the calling one, counts it in
+	 cpc__live_add before it can look.  */
+      co->sched = to;
+      s->nlive--;
+    }
+  else
+    cpc__live_unlink (s, co);
+  int gone = s->orphan && s->nlive == 0;
   cpc__live_leave (s, locked);
   return gone;
+}
+
+struct live_tally
+{
+  struct cpc_sched *s;
+  size_t n;
+};
+
+static void
+tally_one (cpc_coroutine *co, void *arg)
+{
+  struct live_tally *t = arg;
+  if (__atomic_load_n (&co->sched, __ATOMIC_RELAXED) == t->s)
+    t->n++;
 }
 
 size_t
@@ -85,27 +112,20 @@ cpc__live_check (void)
   if (!s)
     return 0;
   int locked = cpc__live_enter (s);
-  size_t n = 0;
-  cpc_coroutine *prev = NULL;
-  for (cpc_coroutine *co = s->live; co; prev = co, co = co->live_next)
-    {
-      if (co->live_prev != prev || co->sched != s || co->magic != CPC_MAGIC)
-	cpc__die ("live list of the scheduler %p is corrupt at %p", (void *) s,
-		  (void *) co);
-      n++;
-    }
-  if (n != s->nlive)
-    cpc__die ("live list of the scheduler %p has %zu coroutines, counted %zu",
-	      (void *) s, n, s->nlive);
+  struct live_tally t = { s, 0 };
+  cpc__slab_each_live (tally_one, &t);
+  if (t.n != s->nlive)
+    cpc__die ("the scheduler %p has %zu live coroutines in the slabs,"
+	      " counted %zu", (void *) s, t.n, s->nlive);
   cpc__live_leave (s, locked);
-  return n;
+  return t.n;
 }
 
 void
 cpc__live_remove (cpc_coroutine *co)
 {
   struct cpc_sched *s = co->sched;
-  if (live_unlink (s, co))
+  if (live_take (s, co, NULL))
     cpc__sched_free (s);
 }
 
@@ -113,7 +133,9 @@ void
 cpc__migrate (cpc_coroutine *co, struct cpc_sched *to)
 {
   struct cpc_sched *from = co->sched;
-  if (live_unlink (from, co))
+  if (live_take (from, co, to))
     cpc__sched_free (from);
-  cpc__live_add (to, co);
+  int locked = cpc__live_enter (to);
+  cpc__live_link (to, co);
+  cpc__live_leave (to, locked);
 }

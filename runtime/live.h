@@ -1,6 +1,11 @@
-/* The live list of a scheduler (struct cpc_sched.live, for debuggers):
-   the owning thread's fast paths, inline for cpc_create and the finish of
-   a coroutine, which do nearly all the changes.  Not installed.
+/* The live coroutines of a scheduler: how many there are
+   (struct cpc_sched.nlive, which keeps an orphaned scheduler until its
+   last coroutine finishes), and which (those in the slabs whose sched is
+   the scheduler and whose magic is CPC_MAGIC, slab.h): the owning
+   thread's fast paths, inline for cpc_create and the finish of a
+   coroutine, which do nearly all the changes.  Both facts change
+   together under the scheduler's lock, so that cpc__live_check can
+   compare them.  Not installed.
 
    The owning thread takes a biased lock: it announces itself in
    live_busy and goes ahead without an atomic instruction unless another
@@ -14,7 +19,7 @@
 
 #include "sched-data.h"
 
-/* Nonzero when the calling thread, S's owner, now holds S's live list
+/* Nonzero when the calling thread, S's owner, now holds S's live count
    without the spin lock (release with cpc__live_release); zero when it
    must take the spin lock (cpc__live_enter).  */
 static inline int
@@ -44,28 +49,20 @@ cpc__live_release (struct cpc_sched *s)
   atomic_store_explicit (&s->live_busy, 0, memory_order_release);
 }
 
-/* Add CO at the head of S's list, which the caller holds.  */
+/* Count CO, now live with CO->sched == S, which the caller holds.  */
 static inline void
 cpc__live_link (struct cpc_sched *s, cpc_coroutine *co)
 {
-  co->live_prev = NULL;
-  co->live_next = s->live;
-  if (s->live)
-    s->live->live_prev = co;
-  s->live = co;
+  (void) co;
   s->nlive++;
 }
 
-/* Take CO out of S's list, which the caller holds.  */
+/* CO, one of S's (which the caller holds), has finished: no longer
+   live.  */
 static inline void
 cpc__live_unlink (struct cpc_sched *s, cpc_coroutine *co)
 {
-  if (co->live_prev)
-    co->live_prev->live_next = co->live_next;
-  else
-    s->live = co->live_next;
-  if (co->live_next)
-    co->live_next->live_prev = co->live_prev;
+  co->magic = CPC_POISON;
   s->nlive--;
 }
 

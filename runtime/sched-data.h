@@ -1,6 +1,6 @@
 /* struct cpc_sched, the per-thread scheduler's state: shared by the
-   scheduler (sched.c), its live list (live.c, live.h) and, for the live
-   list's fast paths, the coroutine objects (coroutine.c).  A debugger
+   scheduler (sched.c), its count of live coroutines (live.c, live.h)
+   and, for the count's fast paths, the coroutine objects (coroutine.c).  A debugger
    reads it too (docs/RUNTIME.md, "Introspection").  Not installed.
 
    Copyright (C) 2026 The cpc authors.  SPDX-License-Identifier: MIT  */
@@ -41,18 +41,18 @@ struct cpc_sched
   cpc_coroutine **remote;
   size_t remote_len, remote_cap;
   atomic_int remote_pending;
-  /* Live coroutines owned by this scheduler (for debuggers).  A
-     coroutine may move to, and finish on, another thread, so other
-     threads may change the list too: they take the spin lock.  The
-     owning thread, which does nearly all the changes (every cpc_create
-     and every finish), takes a biased lock instead: it announces itself
-     in live_busy and goes ahead without an atomic instruction unless
-     another thread ever touched the list (live_shared); that thread made
-     the announcement visible with membarrier(2) first (live.c).  */
+  /* How many live coroutines this scheduler owns (live.h; a debugger
+     finds them in the slabs, slab.h).  A coroutine may move to, and
+     finish on, another thread, so other threads may change the count
+     too: they take the spin lock.  The owning thread, which does nearly
+     all the changes (every cpc_create and every finish), takes a biased
+     lock instead: it announces itself in live_busy and goes ahead
+     without an atomic instruction unless another thread ever touched the
+     count (live_shared); that thread made the announcement visible with
+     membarrier(2) first (live.c).  */
   atomic_flag live_lock;
   atomic_int live_shared;
   atomic_int live_busy;
-  cpc_coroutine *live;
   size_t nlive;
   int orphan;			/* its thread exited: free with the last */
   /* Waiters on fds closed behind the scheduler's back (close without

@@ -33,7 +33,7 @@ struct cpc_sched *cpc__debug_scheds;
 static pthread_mutex_t debug_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Whether membarrier (MEMBARRIER_CMD_PRIVATE_EXPEDITED) works here; the
-   live lists' biased lock needs it (set once, in make_key).  */
+   live counts' biased lock needs it (set once, in make_key).  */
 static int biased_ok;
 
 /* Thread exit.  */
@@ -42,7 +42,7 @@ sched_exit (void *p)
 {
   struct cpc_sched *s = p;
   int locked = cpc__live_enter (s);
-  int empty = s->live == NULL;
+  int empty = s->nlive == 0;
   s->orphan = 1;
   cpc__live_leave (s, locked);
   pthread_mutex_lock (&debug_lock);
@@ -61,7 +61,7 @@ make_key (void)
 {
   if (pthread_key_create (&sched_key, sched_exit) != 0)
     cpc__die ("cannot create the scheduler's thread key");
-  /* Without it (old kernels, some emulators) every change of a live list
+  /* Without it (old kernels, some emulators) every change of a live count
      takes the spin lock.  */
   biased_ok = syscall (__NR_membarrier,
 		       MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
