@@ -1183,6 +1183,17 @@ def _is_runtime_file(filename):
     return any(filename.startswith(d) for d in _runtime_dirs)
 
 
+def _in_inline_runtime(frame):
+    """FRAME is libcpc's code inlined into the user's (cpc.h's
+    cpc_enter)."""
+    try:
+        sal = frame.find_sal()
+        return (frame.type() == gdb.INLINE_FRAME and sal.symtab is not None
+                and _is_runtime_file(sal.symtab.fullname()))
+    except (gdb.error, RuntimeError):
+        return False
+
+
 def _is_user_frame(frame):
     """FRAME runs code with line information outside libcpc."""
     sal = frame.find_sal()
@@ -1391,10 +1402,13 @@ def _next_action(st, frame):
             lines = cpc_lines(hdr[0]) if hdr else None
             if lines and 1 <= hdr[2] < len(lines):
                 st.line = lines[hdr[2]]
-        elif frame.find_sal().pc == pc:
+        elif frame.find_sal().pc == pc and not _in_inline_runtime(frame):
             # Back in the code that resumed the coroutine, and the call
             # was the last instruction of its line: a step out of a call
-            # ends right here, at the start of the next line.
+            # ends right here, at the start of the next line.  Not when
+            # that line is the inline cpc_enter's own (cpc.h), where
+            # GCC's block order may give the jump back to the caller's
+            # loop a line: the step goes on to the caller's line.
             return None
         # Resumed, or back in the code that resumed the coroutine, inside
         # the line of that call: go on the way a step out of a call does.

@@ -142,6 +142,11 @@ cpc_build_link (gimple_seq *seq, tree frame, tree resume,
   emit (seq, gimple_build_assign (build_simple_mem_ref (target), frame), at);
   emit (seq, gimple_build_assign (cpc_tls_ref (CPC_TLS_unwind), frame),
 	at);
+  /* A linked frame says so in the flag too, so that the inline cpc_enter
+     tests one value, not two (cpc-abi.def).  */
+  tree susp = cpc_tls_ref (CPC_TLS_suspending);
+  emit (seq, gimple_build_assign (susp, build_int_cst (TREE_TYPE (susp), 2)),
+	at);
 }
 
 void

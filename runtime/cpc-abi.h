@@ -196,6 +196,7 @@ cpc__link (struct cpc_frame *f, cpc__resume_fn resume)
   else
     cpc__current->top = f;
   cpc__unwind = f;
+  cpc__suspending = 2;
 }
 
 static inline void *
