@@ -76,51 +76,16 @@ void
 cpc_build_suspending_test (gimple_seq *seq, tree result,
 			   const cpc_stmt_origin &at)
 {
-  tree h = load_current (seq, at);
-  tree flag = load_hot (seq, h, "suspending", at);
-  emit (seq, gimple_build_assign (result, NOP_EXPR, flag), at);
-}
-
-/* H's word (running, state, pending, suspending: cpc-abi.def) as one
-   unsigned int, read and written through a character pointer type so
-   that it may alias the four byte fields.  */
-
-static tree
-word_ref (tree h)
-{
-  tree running = cpc_hot_field ("running");
-  gcc_checking_assert (int_byte_position (cpc_hot_field ("suspending"))
-		       == int_byte_position (running) + 3);
-  tree off = build_int_cst (build_pointer_type (char_type_node),
-			    int_byte_position (running));
-  return build2 (MEM_REF, unsigned_type_node, h, off);
-}
-
-/* Append H->suspending |= VALUE, H the running coroutine's hot block, as
-   a read-modify-write of the whole word: the inline cpc_enter loads the
-   word right after, and a load that spans a narrower store still in
-   flight cannot take its value from it but waits for the store to
-   retire.  A byte store made the yield round trip three times slower.
-   VALUE is 1 or 2, and suspending is 0, 1 or 2 before, so the result is
-   nonzero, and 1 only for a frame that suspended by itself.  */
-
-static void
-set_suspending (gimple_seq *seq, tree h, int value, const cpc_stmt_origin &at)
-{
-  tree w = create_tmp_reg (unsigned_type_node, "cpc_word");
-  emit (seq, gimple_build_assign (w, word_ref (h)), at);
-  unsigned int bits = BYTES_BIG_ENDIAN ? value : (unsigned int) value << 24;
-  tree w2 = create_tmp_reg (unsigned_type_node, "cpc_word");
-  emit (seq, gimple_build_assign (w2, BIT_IOR_EXPR, w,
-				  build_int_cst (unsigned_type_node, bits)),
-	at);
-  emit (seq, gimple_build_assign (word_ref (h), w2), at);
+  emit (seq, gimple_build_assign (result,
+				  cpc_tls_ref (CPC_TLS_suspending)), at);
 }
 
 void
 cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at)
 {
-  set_suspending (seq, load_current (seq, at), 1, at);
+  tree ref = cpc_tls_ref (CPC_TLS_suspending);
+  emit (seq, gimple_build_assign (ref, build_int_cst (TREE_TYPE (ref), 1)),
+	at);
 }
 
 /* FRAME->NAME, FRAME a struct cpc_frame *.  */
@@ -178,8 +143,10 @@ cpc_build_link (gimple_seq *seq, tree frame, tree resume,
   emit (seq, gimple_build_assign (cpc_tls_ref (CPC_TLS_unwind), frame),
 	at);
   /* A linked frame says so in the flag too, so that the inline cpc_enter
-     tests the word alone (cpc-abi.def).  */
-  set_suspending (seq, h, 2, at);
+     tests one value, not two (cpc-abi.def).  */
+  tree susp = cpc_tls_ref (CPC_TLS_suspending);
+  emit (seq, gimple_build_assign (susp, build_int_cst (TREE_TYPE (susp), 2)),
+	at);
 }
 
 void

@@ -94,11 +94,9 @@ extern __thread struct cpc_thread cpc__thread
 /* One name per DEF_CPC_TLS field.  */
 #define cpc__current (cpc__thread.current)
 #define cpc__thread_sched (cpc__thread.thread_sched)
+#define cpc__suspending (cpc__thread.suspending)
 #define cpc__unwind (cpc__thread.unwind)
 #define cpc__done (cpc__thread.done)
-/* Whether the running coroutine is suspending (cpc-abi.def): a byte of
-   its hot block's word, written only while it runs.  */
-#define cpc__suspending (cpc__current->suspending)
 
 #define CPC__ARGS_VOID_VOID void
 #define CPC__ARGS_PTR_VOID void *
@@ -117,27 +115,22 @@ extern __thread struct cpc_thread cpc__thread
 #undef DEF_CPC_ENTRY2
 #undef DEF_CPC_CONSTANT
 
-/* The word of struct cpc_hot's running, state, pending and suspending
-   (cpc-abi.def) with the given bytes: what the inline cpc_enter compares
-   the four bytes with at once.  CPC__WORD has suspending 0.  */
+/* The word of struct cpc_hot's running, state, pending and spare
+   (cpc-abi.def) with the given bytes, spare 0: what the inline cpc_enter
+   compares the four bytes with at once.  */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-# define CPC__WORD4(RUNNING, STATE, PENDING, SUSPENDING) \
+# define CPC__WORD(RUNNING, STATE, PENDING) \
   ((unsigned int) (RUNNING) | (unsigned int) (STATE) << 8 \
-   | (unsigned int) (PENDING) << 16 | (unsigned int) (SUSPENDING) << 24)
+   | (unsigned int) (PENDING) << 16)
 #else
-# define CPC__WORD4(RUNNING, STATE, PENDING, SUSPENDING) \
+# define CPC__WORD(RUNNING, STATE, PENDING) \
   ((unsigned int) (RUNNING) << 24 | (unsigned int) (STATE) << 16 \
-   | (unsigned int) (PENDING) << 8 | (unsigned int) (SUSPENDING))
+   | (unsigned int) (PENDING) << 8)
 #endif
-#define CPC__WORD(RUNNING, STATE, PENDING) \
-  CPC__WORD4 (RUNNING, STATE, PENDING, 0)
 
 #define CPC__WORD_NEW CPC__WORD (0, CPC__STATE_NEW, 0)
 #define CPC__WORD_RUNNING CPC__WORD (1, CPC__STATE_RUNNING, 0)
 #define CPC__WORD_SUSPENDED CPC__WORD (0, CPC__STATE_SUSPENDED, 0)
-/* Running, and its innermost frame suspended by itself (suspending 1:
-   no frame was linked), with no state set and nothing pending.  */
-#define CPC__WORD_SUSPENDING CPC__WORD4 (1, CPC__STATE_RUNNING, 0, 1)
 
 /* Read and write that word of the hot block H; macros, so that the GNU
    inline cpc_enter of cpc.h may use them.  */
@@ -166,7 +159,7 @@ cpc__suspending_p (void)
 static inline void
 cpc__suspend (void)
 {
-  cpc__suspending |= 1;
+  cpc__suspending = 1;
 }
 
 static inline void *
@@ -203,7 +196,7 @@ cpc__link (struct cpc_frame *f, cpc__resume_fn resume)
   else
     cpc__current->top = f;
   cpc__unwind = f;
-  cpc__suspending |= 2;
+  cpc__suspending = 2;
 }
 
 static inline void *

@@ -42,8 +42,8 @@ void cpc_enter (cpc_coroutine *co);
 /* The fast path of cpc_enter, inlined when optimizing (GNU inline: the
    library's cpc_enter is the out-of-line copy).  For a coroutine of this
    thread: resuming one that suspends again in its innermost frame is one
-   test of the word and one of the scheduler before, and one of the word
-   after one indirect call (cpc-abi.def says why these suffice); a new
+   test of the word and one of the scheduler before, and two tests after
+   one indirect call (cpc-abi.def says why these suffice); a new
    one starts in cpc__start, without the checks.  cpc__enter_finish and
    cpc__enter_slow do everything else (a frame that finished or called
    deeper, a state a primitive set, QEMU wakeups, other threads,
@@ -66,12 +66,14 @@ cpc_enter (cpc_coroutine *co)
       cpc__current = h;
       CPC__SET_WORD (h, CPC__WORD_RUNNING);
       f->resume (f, f->state);
-      /* Suspending 1: F suspended by itself, no frame was linked (the
-	 generated code sets 2 when it links one, cpc-abi.def); the word's
-	 store clears it.  */
-      if (__builtin_expect (CPC__GET_WORD (h) == CPC__WORD_SUSPENDING, 1))
+      /* 1: F suspended by itself, no frame was linked (the generated code
+	 sets 2 when it links one, cpc-abi.def); the library takes any
+	 other value as the ABI says (nonzero).  */
+      if (__builtin_expect (cpc__suspending == 1
+			    && CPC__GET_WORD (h) == CPC__WORD_RUNNING, 1))
 	{
 	  CPC__SET_WORD (h, CPC__WORD_SUSPENDED);
+	  cpc__suspending = 0;
 	  cpc__current = prev;
 	  return;
 	}

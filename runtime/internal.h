@@ -131,7 +131,7 @@ _Static_assert (offsetof (struct cpc_hot, running) % 4 == 0
 		   == offsetof (struct cpc_hot, running) + 1
 		&& offsetof (struct cpc_hot, pending)
 		   == offsetof (struct cpc_hot, running) + 2
-		&& offsetof (struct cpc_hot, suspending)
+		&& offsetof (struct cpc_hot, spare)
 		   == offsetof (struct cpc_hot, running) + 3,
 		"struct cpc_hot's word (CPC__GET_WORD) is not four aligned bytes");
 
