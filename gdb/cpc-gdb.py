@@ -597,7 +597,7 @@ def _slab_coroutines():
         p = sym.value()
         while int(p) and len(pages) < 1000000:
             pages.append(p)
-            p = p.dereference()["next"]
+            p = p.dereference()["all"]["next"]
         result = {}
         for p in reversed(pages):
             page = p.dereference()

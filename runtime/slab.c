@@ -24,26 +24,38 @@ _Static_assert ((CPC_SLAB_PAGE_SIZE & (CPC_SLAB_PAGE_SIZE - 1)) == 0
 		&& FIRST_SLOT + 64 * SLOT_SIZE <= CPC_SLAB_PAGE_SIZE,
 		"a slab page must be a power of two holding many objects");
 
-static void
-avail_push (struct cpc_slab_page *p)
+/* P's links at offset AT (offsetof (struct cpc_slab_page, all) or
+   avail): one pair of list functions serves both lists.  */
+static struct cpc_slab_links *
+links (struct cpc_slab_page *p, size_t at)
 {
-  p->avail_prev = NULL;
-  p->avail_next = avail;
-  if (avail)
-    avail->avail_prev = p;
-  avail = p;
+  return (struct cpc_slab_links *) ((char *) p + at);
 }
 
 static void
-avail_remove (struct cpc_slab_page *p)
+list_push (struct cpc_slab_page **head, struct cpc_slab_page *p, size_t at)
 {
-  if (p->avail_prev)
-    p->avail_prev->avail_next = p->avail_next;
-  else
-    avail = p->avail_next;
-  if (p->avail_next)
-    p->avail_next->avail_prev = p->avail_prev;
+  links (p, at)->prev = NULL;
+  links (p, at)->next = *head;
+  if (*head)
+    links (*head, at)->prev = p;
+  *head = p;
 }
+
+static void
+list_remove (struct cpc_slab_page **head, struct cpc_slab_page *p, size_t at)
+{
+  struct cpc_slab_links *l = links (p, at);
+  if (l->prev)
+    links (l->prev, at)->next = l->next;
+  else
+    *head = l->next;
+  if (l->next)
+    links (l->next, at)->prev = l->prev;
+}
+
+#define ALL offsetof (struct cpc_slab_page, all)
+#define AVAIL offsetof (struct cpc_slab_page, avail)
 
 /* Pages are cut from regions of REGION_PAGES, each one mapping aligned to
    the page size, so that a million coroutines take a few dozen mappings
@@ -98,7 +110,7 @@ release_page (struct cpc_slab_page *p)
   if (sys_page < CPC_SLAB_PAGE_SIZE)
     madvise ((char *) p + sys_page, CPC_SLAB_PAGE_SIZE - sys_page,
 	     MADV_DONTNEED);
-  p->next = released;
+  p->all.next = released;
   released = p;
 }
 
@@ -107,7 +119,7 @@ reuse_page (void)
 {
   struct cpc_slab_page *p = released;
   if (p)
-    released = p->next;
+    released = p->all.next;
   return p;
 }
 
@@ -125,12 +137,8 @@ new_page (void)
   p->first = FIRST_SLOT;
   p->slot_size = SLOT_SIZE;
   p->nslots = (CPC_SLAB_PAGE_SIZE - FIRST_SLOT) / SLOT_SIZE;
-  p->prev = NULL;
-  p->next = cpc__slab_pages;
-  if (cpc__slab_pages)
-    cpc__slab_pages->prev = p;
-  cpc__slab_pages = p;
-  avail_push (p);
+  list_push (&cpc__slab_pages, p, ALL);
+  list_push (&avail, p, AVAIL);
   return p;
 }
 
@@ -158,7 +166,7 @@ cpc__slab_alloc (void)
 				+ (size_t) p->carved++ * p->slot_size);
       p->used++;
       if (page_full (p))
-	avail_remove (p);
+	list_remove (&avail, p, AVAIL);
     }
   pthread_mutex_unlock (&slab_lock);
   return co;
@@ -172,21 +180,16 @@ cpc__slab_free (cpc_coroutine *co)
 				& ~(uintptr_t) (CPC_SLAB_PAGE_SIZE - 1));
   pthread_mutex_lock (&slab_lock);
   if (page_full (p))
-    avail_push (p);
+    list_push (&avail, p, AVAIL);
   co->next = p->free;
   p->free = co;
   /* An empty page goes back unless it is all that is left to allocate
      from, so that one coroutine made and freed over and over (with the
      caches full) does not map and unmap a page each time.  */
-  if (--p->used == 0 && (p->avail_next || p->avail_prev))
+  if (--p->used == 0 && (p->avail.next || p->avail.prev))
     {
-      avail_remove (p);
-      if (p->prev)
-	p->prev->next = p->next;
-      else
-	cpc__slab_pages = p->next;
-      if (p->next)
-	p->next->prev = p->prev;
+      list_remove (&avail, p, AVAIL);
+      list_remove (&cpc__slab_pages, p, ALL);
       release_page (p);
     }
   pthread_mutex_unlock (&slab_lock);
@@ -196,7 +199,7 @@ void
 cpc__slab_each_live (void (*fn) (cpc_coroutine *, void *), void *arg)
 {
   pthread_mutex_lock (&slab_lock);
-  for (struct cpc_slab_page *p = cpc__slab_pages; p; p = p->next)
+  for (struct cpc_slab_page *p = cpc__slab_pages; p; p = p->all.next)
     for (unsigned int i = 0; i < p->carved; i++)
       {
 	cpc_coroutine *co = (cpc_coroutine *) ((char *) p + p->first

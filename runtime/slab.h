@@ -21,10 +21,18 @@
 /* A page's header, at its start; the slots follow at FIRST.  A debugger
    reads the list of all pages, cpc__slab_pages, and in each the CARVED
    slots from FIRST.  */
+struct cpc_slab_page;
+
+/* A page's links in one of the lists of pages.  */
+struct cpc_slab_links
+{
+  struct cpc_slab_page *next, *prev;
+};
+
 struct cpc_slab_page
 {
-  struct cpc_slab_page *next, *prev;	/* every page (cpc__slab_pages) */
-  struct cpc_slab_page *avail_next, *avail_prev; /* pages with a free slot */
+  struct cpc_slab_links all;	/* every page (cpc__slab_pages) */
+  struct cpc_slab_links avail;	/* pages with a free slot */
   cpc_coroutine *free;		/* freed slots, linked through ->next */
   unsigned int used;		/* slots handed out and not freed */
   unsigned int carved;		/* slots ever handed out: [0, carved) */
