@@ -19,10 +19,11 @@
 #   suspension point k; a suspended frame's __hdr.state is that k;
 # - libcpc's thread-local "cpc__thread" (struct cpc_thread): its "current"
 #   (struct cpc_hot *, the first member of the running struct
-#   cpc_coroutine; &cpc__no_coroutine outside any coroutine), its
-#   "thread_sched" (void *, a struct cpc_sched *), and its "suspending"; a
-#   scheduler also records the addresses of the first and the last, for
-#   debuggers that cannot read thread-local variables;
+#   cpc_coroutine; &cpc__no_coroutine outside any coroutine; its
+#   "suspending" says whether it is unwinding a suspension) and its
+#   "thread_sched" (void *, a struct cpc_sched *); a scheduler also records
+#   the address of the first, for debuggers that cannot read thread-local
+#   variables;
 # - libcpc's slabs of coroutine objects, "cpc__slab_pages" (struct
 #   cpc_slab_page, runtime/slab.h): a slot whose magic is CPC_MAGIC holds a
 #   live coroutine, owned by the scheduler its "sched" names.
@@ -37,7 +38,7 @@ try:
 except ImportError:  # gdb without frame filter support
     FrameDecorator = object
 
-CPC_MAGIC = 0x21435043
+CPC_MAGIC = 0x4350  # struct cpc_hot.magic, 16 bits (cpc-abi.def)
 
 # struct cpc_coroutine.state (runtime/internal.h, enum cpc_state), used when
 # the enum is not in the debug information.
@@ -608,7 +609,7 @@ def _slab_coroutines():
             mem = bytes(inf.read_memory(first, carved * size))
             for i in range(carved):
                 at = i * size
-                magic = int.from_bytes(mem[at + magic_at:at + magic_at + 4],
+                magic = int.from_bytes(mem[at + magic_at:at + magic_at + 2],
                                        order)
                 if magic != CPC_MAGIC:
                     continue
@@ -1153,11 +1154,11 @@ def _frame_addr_of(frame):
 def _suspending():
     """True when the running coroutine of the selected thread is unwinding
     a suspension."""
-    if current_coroutine() is None:
+    co = current_coroutine()
+    if co is None:
         return False
-    v = _per_thread(_thread_var("suspending"), "suspending_addr")
     try:
-        return v is not None and int(v) != 0
+        return int(co.dereference()["suspending"]) != 0
     except gdb.error:
         return False
 

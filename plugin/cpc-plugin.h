@@ -224,9 +224,12 @@ struct cpc_stmt_origin
   location_t loc;
   tree block;
 };
-/* Append to SEQ: RESULT = "did the last call suspend?" (an int).  */
+/* Append to SEQ: RESULT = "did the last call suspend?" (an int).
+   AT_EACH_POINT: the test follows one of possibly many suspension points
+   of the function (not the ramp's one call).  */
 void cpc_build_suspending_test (gimple_seq *seq, tree result,
-				const cpc_stmt_origin &at);
+				const cpc_stmt_origin &at,
+				bool at_each_point);
 /* Append to SEQ: mark the coroutine as suspending (cpc_suspend ()).  */
 void cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at);
 /* Append to SEQ: link FRAME (a struct cpc_frame *) with resume function

@@ -72,20 +72,50 @@ load_tls (gimple_seq *seq, cpc_tls which, const char *name,
   return tmp;
 }
 
+/* Append H = cpc__current as a volatile load; return H.  For the
+   sequences that a function repeats at each of its suspension points:
+   GCC's PRE (tree and RTL) would otherwise try to make the loads of one
+   function redundant with each other through every resume path, which
+   takes time quadratic in the number of points (2,000 cpc_suspend ()
+   took 4.9 s at -O2 instead of 0.8 s).  The load is needed anyway: a
+   call or a suspension lies between any two of them.  */
+
+static tree
+load_current_each_point (gimple_seq *seq, const cpc_stmt_origin &at)
+{
+  tree ref = cpc_current_ref ();
+  TREE_THIS_VOLATILE (ref) = TREE_SIDE_EFFECTS (ref) = 1;
+  tree h = create_tmp_reg (TREE_TYPE (ref), "cpc_hot");
+  emit (seq, gimple_build_assign (h, ref), at);
+  return h;
+}
+
 void
 cpc_build_suspending_test (gimple_seq *seq, tree result,
-			   const cpc_stmt_origin &at)
+			   const cpc_stmt_origin &at, bool at_each_point)
 {
-  emit (seq, gimple_build_assign (result,
-				  cpc_tls_ref (CPC_TLS_suspending)), at);
+  tree h = (at_each_point ? load_current_each_point (seq, at)
+	    : load_current (seq, at));
+  tree flag = load_hot (seq, h, "suspending", at);
+  emit (seq, gimple_build_assign (result, NOP_EXPR, flag), at);
+}
+
+/* Append H->suspending = VALUE: a store of a constant, which GCC's PRE
+   leaves alone (a read-modify-write of the word around it made PRE
+   quadratic in the number of suspension points: cpc-abi.def).  */
+
+static void
+set_suspending (gimple_seq *seq, tree h, int value, const cpc_stmt_origin &at)
+{
+  tree ref = hot_ref (h, "suspending");
+  emit (seq, gimple_build_assign (ref, build_int_cst (TREE_TYPE (ref), value)),
+	at);
 }
 
 void
 cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at)
 {
-  tree ref = cpc_tls_ref (CPC_TLS_suspending);
-  emit (seq, gimple_build_assign (ref, build_int_cst (TREE_TYPE (ref), 1)),
-	at);
+  set_suspending (seq, load_current_each_point (seq, at), 1, at);
 }
 
 /* FRAME->NAME, FRAME a struct cpc_frame *.  */
@@ -144,9 +174,7 @@ cpc_build_link (gimple_seq *seq, tree frame, tree resume,
 	at);
   /* A linked frame says so in the flag too, so that the inline cpc_enter
      tests one value, not two (cpc-abi.def).  */
-  tree susp = cpc_tls_ref (CPC_TLS_suspending);
-  emit (seq, gimple_build_assign (susp, build_int_cst (TREE_TYPE (susp), 2)),
-	at);
+  set_suspending (seq, h, 2, at);
 }
 
 void

@@ -771,7 +771,7 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
     {
       tree susp = create_tmp_var (integer_type_node, "cpc_susp");
       gimple_seq cseq = NULL;
-      cpc_build_suspending_test (&cseq, susp, { loc, block });
+      cpc_build_suspending_test (&cseq, susp, { loc, block }, true);
       add_stmt (&cseq, gimple_build_cond (NE_EXPR, susp, integer_zero_node,
 					  NULL_TREE, NULL_TREE), loc, block);
       gsi = gsi_start_bb (check);
@@ -1164,7 +1164,7 @@ rewriter::build_ramp (basic_block bb)
 		  outer);
     }
   tree susp = create_tmp_var (integer_type_node, "cpc_susp");
-  cpc_build_suspending_test (&seq, susp, { loc, outer });
+  cpc_build_suspending_test (&seq, susp, { loc, outer }, false);
   add_stmt (&seq, gimple_build_cond (NE_EXPR, susp, integer_zero_node,
 				     NULL_TREE, NULL_TREE), loc, outer);
   gimple_stmt_iterator gsi = gsi_start_bb (bb);

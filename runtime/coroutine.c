@@ -86,9 +86,9 @@ running (void)
 
 /* Make CO, a cached object, a new coroutine of S running ENTRY (OPAQUE),
    but for the live count.  What every finished coroutine has already
-   (retire) is not set again: its arena is empty on the inline chunk and
-   it has no wakeups (leave detached them; cpc__start frees only
-   without).  */
+   (retire) is not set again: its arena is empty on the inline chunk, it
+   has no wakeups (leave detached them; cpc__start frees only without)
+   and it is not suspending (it finished).  */
 static inline void
 reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 	       struct cpc_sched *s)
@@ -114,6 +114,7 @@ init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 	     struct cpc_sched *s)
 {
   co->ext = NULL;
+  co->suspending = co->spare2 = 0;
   cpc_arena_init (cpc__hot (co), NULL, co->chunk, sizeof co->chunk);
   reinit_object (co, entry, opaque, s);
 }

@@ -26,6 +26,7 @@ typedef void (*cpc__resume_fn) (struct cpc_frame *, unsigned int);
 #define CPC__KIND_VOID void
 #define CPC__KIND_BYTE_PTR char *
 #define CPC__KIND_UCHAR unsigned char
+#define CPC__KIND_USHORT unsigned short
 #define CPC__KIND_HOT_PTR struct cpc_hot *
 
 struct cpc_frame
@@ -94,9 +95,11 @@ extern __thread struct cpc_thread cpc__thread
 /* One name per DEF_CPC_TLS field.  */
 #define cpc__current (cpc__thread.current)
 #define cpc__thread_sched (cpc__thread.thread_sched)
-#define cpc__suspending (cpc__thread.suspending)
 #define cpc__unwind (cpc__thread.unwind)
 #define cpc__done (cpc__thread.done)
+/* Whether the running coroutine is suspending (cpc-abi.def): the byte
+   after its hot block's word.  */
+#define cpc__suspending (cpc__current->suspending)
 
 #define CPC__ARGS_VOID_VOID void
 #define CPC__ARGS_PTR_VOID void *
@@ -145,6 +148,32 @@ extern __thread struct cpc_thread cpc__thread
 		    __builtin_memcpy ((char *) (H) \
 				      + offsetof (struct cpc_hot, running), \
 				      &cpc_w_, sizeof cpc_w_); }))
+
+/* The eight bytes from running to magic of a live coroutine's hot block
+   whose word is W: suspending and spare2 0, magic CPC__MAGIC.  */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+# define CPC__WORD8(W) \
+  ((unsigned long long) (W) | (unsigned long long) CPC__MAGIC << 48)
+#else
+# define CPC__WORD8(W) \
+  ((unsigned long long) (W) << 32 | (unsigned long long) CPC__MAGIC)
+#endif
+
+/* Set H's word to W and clear its suspending flag with one store: the
+   inline cpc_enter's, before and after the call.  */
+#define CPC__SET_WORD8(H, W) \
+  (__extension__ ({ unsigned long long cpc_w_ = CPC__WORD8 (W); \
+		    __builtin_memcpy ((char *) (H) \
+				      + offsetof (struct cpc_hot, running), \
+				      &cpc_w_, sizeof cpc_w_); }))
+
+/* H's suspending flag.  Read on its own, as a byte: one load that also
+   spanned the word would have to wait for the generated code's one-byte
+   store of the flag to retire.  (GCC merges two tests of neighbouring
+   fields into one wider load; it does not here because CPC__GET_WORD
+   reads the word through memcpy.)  */
+#define CPC__GET_SUSPENDING(H) \
+  ((H)->suspending)
 
 /* The sequences the plugin inlines (cpc-abi.def, "DEF_CPC_HOT_FIELD"),
    as C: for code lowered by hand (libcpc's selftest) and as their

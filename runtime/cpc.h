@@ -64,16 +64,16 @@ cpc_enter (cpc_coroutine *co)
       struct cpc_hot *prev = cpc__current;
       struct cpc_frame *f = h->top;
       cpc__current = h;
-      CPC__SET_WORD (h, CPC__WORD_RUNNING);
+      CPC__SET_WORD8 (h, CPC__WORD_RUNNING);
       f->resume (f, f->state);
       /* 1: F suspended by itself, no frame was linked (the generated code
 	 sets 2 when it links one, cpc-abi.def); the library takes any
-	 other value as the ABI says (nonzero).  */
-      if (__builtin_expect (cpc__suspending == 1
+	 other value as the ABI says (nonzero).  The store of the suspended
+	 word clears it.  */
+      if (__builtin_expect (CPC__GET_SUSPENDING (h) == 1
 			    && CPC__GET_WORD (h) == CPC__WORD_RUNNING, 1))
 	{
-	  CPC__SET_WORD (h, CPC__WORD_SUSPENDED);
-	  cpc__suspending = 0;
+	  CPC__SET_WORD8 (h, CPC__WORD_SUSPENDED);
 	  cpc__current = prev;
 	  return;
 	}

@@ -14,8 +14,8 @@
 #include "cpc.h"
 #include "arena.h"
 
-#define CPC_MAGIC 0x21435043u		/* "CPC!" */
-#define CPC_POISON 0xdeadc0deu		/* a freed coroutine */
+#define CPC_MAGIC CPC__MAGIC		/* cpc-abi.def */
+#define CPC_POISON 0xdeadu		/* a freed coroutine */
 
 /* Bytes of the first arena chunk, inside the coroutine object.  */
 #define CPC_INLINE_CHUNK 64
@@ -134,6 +134,13 @@ _Static_assert (offsetof (struct cpc_hot, running) % 4 == 0
 		&& offsetof (struct cpc_hot, spare)
 		   == offsetof (struct cpc_hot, running) + 3,
 		"struct cpc_hot's word (CPC__GET_WORD) is not four aligned bytes");
+_Static_assert (offsetof (struct cpc_hot, running) % 8 == 0
+		&& offsetof (struct cpc_hot, suspending)
+		   == offsetof (struct cpc_hot, running) + 4
+		&& offsetof (struct cpc_hot, magic)
+		   == offsetof (struct cpc_hot, running) + 6,
+		"struct cpc_hot's eight bytes from running to magic"
+		" (CPC__SET_WORD8) are not as cpc-abi.h assumes");
 
 /* CO's hot block (its first member).  */
 static inline struct cpc_hot *

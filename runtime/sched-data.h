@@ -61,12 +61,11 @@ struct cpc_sched
   uint64_t last_fd_check;
   size_t fd_check_cursor;
   /* For a debugger that cannot read thread-local variables (gdb through
-     qemu-user's gdb stub): the owning thread's id and the addresses of its
-     cpc__current and cpc__suspending while the thread lives (0 and NULL
-     after), in the list of every scheduler, cpc__debug_scheds (sched.c).  */
+     qemu-user's gdb stub): the owning thread's id and the address of its
+     cpc__current while the thread lives (0 and NULL after), in the list
+     of every scheduler, cpc__debug_scheds (sched.c).  */
   long tid;
   struct cpc_hot **current_addr;
-  int *suspending_addr;
   struct cpc_sched *debug_next;
 };
 

@@ -48,7 +48,6 @@ sched_exit (void *p)
   pthread_mutex_lock (&debug_lock);
   s->tid = 0;			/* the thread and its variables are gone */
   s->current_addr = NULL;
-  s->suspending_addr = NULL;
   pthread_mutex_unlock (&debug_lock);
   if (empty)
     cpc__sched_free (s);
@@ -100,7 +99,6 @@ cpc__sched (void)
   pthread_setspecific (sched_key, s);
   s->tid = syscall (SYS_gettid);
   s->current_addr = &cpc__current;
-  s->suspending_addr = &cpc__suspending;
   pthread_mutex_lock (&debug_lock);
   s->debug_next = cpc__debug_scheds;
   cpc__debug_scheds = s;
