@@ -202,7 +202,9 @@ tree cpc_retval_view_type (tree rettype);
 /* spill-elim.cc: a spill or reload the rewrite made: STMT stores REG
    into, or loads it from, the SIZE bytes of the frame at OFF.  TRACKED
    is false for a slot that code other than spills and reloads may write
-   (it shares bytes with a frame-resident variable or the result).  */
+   (it shares bytes with a frame-resident variable or the result).  A
+   suspension point's store of its state index is a spill too (IS_STATE):
+   its REG is the INTEGER_CST stored, which nothing redefines.  */
 struct cpc_slot_access
 {
   gimple *stmt;
@@ -210,11 +212,34 @@ struct cpc_slot_access
   HOST_WIDE_INT off, size;
   bool is_spill;
   bool tracked;
+  bool is_state;
+};
+/* Suspension point K as spill-elim sees it: RESUME is the block the
+   dispatch enters for K, where the frame's state field (the SIZE bytes
+   at OFF) holds STATE, the INTEGER_CST K, because the runtime passes R
+   the frame's own state; SUSPEND is the block from which the suspending
+   path leaves R (after it, the coroutine continues at RESUME).  */
+struct cpc_resume_point
+{
+  basic_block resume, suspend;
+  tree state;
+  HOST_WIDE_INT off, size;
+};
+/* What cpc_drop_redundant_spills did: of the SPILLS register spills it
+   was given, SPILLS_DROPPED were deleted, and STATES_DROPPED of the
+   STATES state stores; HOISTED copies of spills remain on loop entry
+   edges.  */
+struct cpc_spill_stats
+{
+  unsigned spills, spills_dropped, states, states_dropped, hoisted;
 };
 /* Delete the spills of FUN that store a value the slot already holds on
-   every path; return how many.  */
-unsigned cpc_drop_redundant_spills (function *fun,
-				    const vec<cpc_slot_access> &accesses);
+   every path, after copying loop-carried ones to the loops' entry edges
+   where that makes the copies in the loop redundant.  The accesses it
+   adds go to ACCESSES.  */
+void cpc_drop_redundant_spills (function *fun, vec<cpc_slot_access> &accesses,
+				const vec<cpc_resume_point> &points,
+				cpc_spill_stats *stats);
 
 /* inline-abi.cc: the runtime's hot paths as inline GIMPLE (the sequences
    cpc-abi.def documents).  Each builder takes the location and BLOCK its

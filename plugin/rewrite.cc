@@ -76,7 +76,12 @@ struct rewriter
   hash_map<tree, tree> spill_slot;
   /* Every spill and reload made, for cpc_drop_redundant_spills.  */
   auto_vec<cpc_slot_access> slot_accesses;
+  /* Each suspension point's resume and suspending blocks, for the same.  */
+  auto_vec<cpc_resume_point> resume_points;
   void record_access (gimple *stmt, tree reg, tree field, bool is_spill);
+  void record_bytes_access (gimple *stmt, tree reg, HOST_WIDE_INT off,
+			    HOST_WIDE_INT size, bool is_spill, bool is_state);
+  bool state_bytes (HOST_WIDE_INT *off, HOST_WIDE_INT *size);
 
   rewriter (function *f, cpc_analysis &a, cpc_frame_layout &l)
     : fun (f), fndecl (f->decl), an (a), layout (l), resume_decl (NULL_TREE),
@@ -126,8 +131,29 @@ void
 rewriter::record_access (gimple *stmt, tree reg, tree field, bool is_spill)
 {
   HOST_WIDE_INT off, size;
-  if (!field_bytes (layout, field, &off, &size))
-    return;
+  if (field_bytes (layout, field, &off, &size))
+    record_bytes_access (stmt, reg, off, size, is_spill, false);
+}
+
+/* The bytes of the frame's state field.  */
+
+bool
+rewriter::state_bytes (HOST_WIDE_INT *off, HOST_WIDE_INT *size)
+{
+  tree field = cpc_frame_header_field ("state");
+  if (!field_bytes (layout, layout.hdr_field, off, size)
+      || !tree_fits_shwi_p (DECL_SIZE_UNIT (field)))
+    return false;
+  *off += int_byte_position (field);
+  *size = tree_to_shwi (DECL_SIZE_UNIT (field));
+  return true;
+}
+
+void
+rewriter::record_bytes_access (gimple *stmt, tree reg, HOST_WIDE_INT off,
+			       HOST_WIDE_INT size, bool is_spill,
+			       bool is_state)
+{
   /* Only spills and reloads may write a tracked slot: none of its bytes
      may belong to a frame-resident variable (user code writes those,
      through any pointer) or to the result.  */
@@ -142,7 +168,8 @@ rewriter::record_access (gimple *stmt, tree reg, tree field, bool is_spill)
       tracked = false;
   if (layout.retval_field && overlaps (layout.retval_field))
     tracked = false;
-  slot_accesses.safe_push ({ stmt, reg, off, size, is_spill, tracked });
+  slot_accesses.safe_push ({ stmt, reg, off, size, is_spill, tracked,
+			     is_state });
 }
 
 tree
@@ -697,10 +724,17 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
      saved variables from its frame.  */
   bool lazy_spill = optimize && !optimize_debug && !p.is_cpc_suspend;
   gimple_seq before = NULL;
-  add_stmt (&before,
-	    gimple_build_assign (header_ref ("state", frame_parm),
-				 build_int_cst (unsigned_type_node, p.index)),
-	    loc, block);
+  tree state = build_int_cst (unsigned_type_node, p.index);
+  gimple *state_store = gimple_build_assign (header_ref ("state", frame_parm),
+					     state);
+  add_stmt (&before, state_store, loc, block);
+  /* The state store is a spill of the constant: one that stores the
+     state the frame already has can go too.  */
+  HOST_WIDE_INT state_off = 0, state_size = 0;
+  bool track_state = state_bytes (&state_off, &state_size);
+  if (track_state)
+    record_bytes_access (state_store, state, state_off, state_size, true,
+			 true);
   for (tree v : p.live)
     {
       tree reg = mapped (v);
@@ -763,6 +797,8 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
   basic_block check = split_edge (fall);
   basic_block join = split_edge (single_succ_edge (check));
 
+  /* The block the suspending path leaves R from.  */
+  basic_block suspend = check;
   if (p.is_cpc_suspend)
     /* cpc_suspend always suspends: straight to the exit, no test.  JOIN
        is then reached from the resume path only.  */
@@ -783,7 +819,10 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
       edge to_exit = make_edge (check, exit_bb, EDGE_TRUE_VALUE);
       to_exit->probability = profile_probability::very_unlikely ();
       if (lazy_spill && before)
-	gsi_insert_seq_on_edge_immediate (to_exit, before);
+	{
+	  gsi_insert_seq_on_edge_immediate (to_exit, before);
+	  suspend = gimple_bb (state_store);
+	}
     }
 
   gimple_seq join_binds = NULL;
@@ -866,6 +905,8 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
 	gsi_insert_seq_after (&gsi, join_binds, GSI_CONTINUE_LINKING);
     }
   resume_bbs[p.index - 1] = res;
+  if (track_state)
+    resume_points.safe_push ({ res, suspend, state, state_off, state_size });
 }
 
 /* The entry of R: load the register parameters on a fresh start, or jump
@@ -1272,14 +1313,15 @@ rewriter::run ()
   build_dispatch (resume_bbs);
   if (optimize && !optimize_debug)
     {
-      unsigned spills = 0;
-      for (const cpc_slot_access &a : slot_accesses)
-	spills += a.is_spill;
-      unsigned dropped = cpc_drop_redundant_spills (fun, slot_accesses);
+      cpc_spill_stats st;
+      cpc_drop_redundant_spills (fun, slot_accesses, resume_points, &st);
       if (cpc_opts.dump_frames)
 	fprintf (stderr, "cpc-frames: function '%s': %u of %u spills "
-		 "dropped as redundant\n",
-		 IDENTIFIER_POINTER (DECL_NAME (fndecl)), dropped, spills);
+		 "dropped as redundant, %u of %u state stores, %u %s "
+		 "hoisted to loop entries\n",
+		 IDENTIFIER_POINTER (DECL_NAME (fndecl)), st.spills_dropped,
+		 st.spills, st.states_dropped, st.states, st.hoisted,
+		 st.hoisted == 1 ? "store" : "stores");
     }
 
   /* The saved SSA names have no mention left: their variables replaced
