@@ -404,7 +404,9 @@ spill_elim::find_loops ()
   int nbb = last_basic_block_for_fn (fun);
   basic_block entry = ENTRY_BLOCK_PTR_FOR_FN (fun);
   basic_block exit = EXIT_BLOCK_PTR_FOR_FN (fun);
-  /* The graph, as successor and predecessor lists (CSR).  */
+  /* The graph, as successor and predecessor lists (CSR): the CFG without
+     the dispatch's edges to the resume blocks, with an edge from each
+     suspending block to its resume block instead.  */
   auto_vec<int> vpred;		/* Of a resume block: its suspending block.  */
   vpred.safe_grow (nbb);
   for (int i = 0; i < nbb; i++)
@@ -429,22 +431,28 @@ spill_elim::find_loops ()
   auto_vec<unsigned> pbeg;
   auto_vec<int> preds;
   pbeg.safe_grow_cleared (nbb + 1);
+  /* Nor R's exit block, which no cycle goes through: every suspending
+     path also ends there, and the dominators' walks up from each of its
+     predecessors would make a function with many points quadratic.  */
+  auto leaves = [&] (basic_block bb) {
+    return bb == exit || (single_succ_p (bb) && single_succ (bb) == exit);
+  };
   for (int i = 0; i < nbb; i++)
     {
       sbeg[i] = succs.length ();
       basic_block bb = BASIC_BLOCK_FOR_FN (fun, i);
-      if (bb && bb != exit)
+      if (bb && !leaves (bb))
 	{
 	  edge e;
 	  edge_iterator ei;
 	  FOR_EACH_EDGE (e, ei, bb->succs)
-	    if (e->dest != exit && vpred[e->dest->index] == -2)
+	    if (!leaves (e->dest) && vpred[e->dest->index] == -2)
 	      succs.safe_push (e->dest->index);
 	  for (int k = vfirst[i]; k >= 0; k = vnext[k])
 	    succs.safe_push (points[k].resume->index);
 	}
       pbeg[i] = preds.length ();
-      if (bb && bb != entry)
+      if (bb && bb != entry && !leaves (bb))
 	{
 	  if (vpred[i] >= 0)
 	    preds.safe_push (vpred[i]);
