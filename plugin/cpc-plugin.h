@@ -250,11 +250,11 @@ struct cpc_stmt_origin
   tree block;
 };
 /* Append to SEQ: RESULT = "did the last call suspend?" (an int).
-   AT_EACH_POINT: the test follows one of possibly many suspension points
-   of the function (not the ramp's one call).  */
+   AFTER_CALL: the call is one to a coroutine_fn's ramp (a suspension
+   point), not the ramp's own call of its resume function.  */
 void cpc_build_suspending_test (gimple_seq *seq, tree result,
 				const cpc_stmt_origin &at,
-				bool at_each_point);
+				bool after_call);
 /* Append to SEQ: mark the coroutine as suspending (cpc_suspend ()).  */
 void cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at);
 /* Append to SEQ: link FRAME (a struct cpc_frame *) with resume function

@@ -72,16 +72,19 @@ load_tls (gimple_seq *seq, cpc_tls which, const char *name,
   return tmp;
 }
 
-/* Append H = cpc__current as a volatile load; return H.  For the
-   sequences that a function repeats at each of its suspension points:
+/* Append H = cpc__current as a volatile load; return H.  For
+   cpc_suspend (), which a function may repeat at each of many points:
    GCC's PRE (tree and RTL) would otherwise try to make the loads of one
    function redundant with each other through every resume path, which
    takes time quadratic in the number of points (2,000 cpc_suspend ()
    took 4.9 s at -O2 instead of 0.8 s).  The load is needed anyway: a
-   call or a suspension lies between any two of them.  */
+   call or a suspension lies between any two of them.  (A plain load
+   below some number of points let GCC thread the ramp's test where it
+   inlines the resume function, one jump less on a non-suspending path,
+   but measured no faster, and cost two -O2 gdb checks.)  */
 
 static tree
-load_current_each_point (gimple_seq *seq, const cpc_stmt_origin &at)
+load_current_volatile (gimple_seq *seq, const cpc_stmt_origin &at)
 {
   tree ref = cpc_current_ref ();
   TREE_THIS_VOLATILE (ref) = TREE_SIDE_EFFECTS (ref) = 1;
@@ -90,13 +93,27 @@ load_current_each_point (gimple_seq *seq, const cpc_stmt_origin &at)
   return h;
 }
 
+/* After a call to a coroutine_fn (AFTER_CALL), the callee's ramp has
+   linked its frame if it suspended, so cpc__unwind says it: one
+   thread-local load, where the flag is a load through cpc__current,
+   which must be loaded first (that chain made a non-suspending call
+   about 10% slower).  The ramp, after its resume function, needs the
+   flag: that one may have suspended by itself, linking nothing.  */
+
 void
 cpc_build_suspending_test (gimple_seq *seq, tree result,
-			   const cpc_stmt_origin &at, bool at_each_point)
+			   const cpc_stmt_origin &at, bool after_call)
 {
-  tree h = (at_each_point ? load_current_each_point (seq, at)
-	    : load_current (seq, at));
-  tree flag = load_hot (seq, h, "suspending", at);
+  if (after_call)
+    {
+      tree u = load_tls (seq, CPC_TLS_unwind, "unwind", at);
+      tree linked = create_tmp_reg (boolean_type_node, "cpc_linked");
+      emit (seq, gimple_build_assign (linked, NE_EXPR, u,
+				      build_int_cst (TREE_TYPE (u), 0)), at);
+      emit (seq, gimple_build_assign (result, NOP_EXPR, linked), at);
+      return;
+    }
+  tree flag = load_hot (seq, load_current (seq, at), "suspending", at);
   emit (seq, gimple_build_assign (result, NOP_EXPR, flag), at);
 }
 
@@ -115,7 +132,7 @@ set_suspending (gimple_seq *seq, tree h, int value, const cpc_stmt_origin &at)
 void
 cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at)
 {
-  set_suspending (seq, load_current_each_point (seq, at), 1, at);
+  set_suspending (seq, load_current_volatile (seq, at), 1, at);
 }
 
 /* FRAME->NAME, FRAME a struct cpc_frame *.  */
