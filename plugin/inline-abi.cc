@@ -19,12 +19,25 @@ emit (gimple_seq *seq, gimple *stmt, const cpc_stmt_origin &at)
   gimple_seq_add_stmt (seq, stmt);
 }
 
-/* Append H = cpc__current; return H (a pointer to the hot block).  */
+/* Append H = cpc__current; return H (a pointer to the hot block).
+   VOLATILE_P: as a volatile load, for cpc_suspend (), which a function may
+   repeat at each of many points: GCC's PRE (tree and RTL) would
+   otherwise try to make the loads of one function redundant with each
+   other through every resume path, which takes time quadratic in the
+   number of points (2,000 cpc_suspend () took 4.9 s at -O2 instead of
+   0.8 s).  The load is needed anyway: a call or a suspension lies
+   between any two of them.  (A plain load below some number of points
+   let GCC thread the ramp's test where it inlines the resume function,
+   one jump less on a non-suspending path, but measured no faster, and
+   cost two -O2 gdb checks.)  */
 
 static tree
-load_current (gimple_seq *seq, const cpc_stmt_origin &at)
+load_current (gimple_seq *seq, const cpc_stmt_origin &at,
+	      bool volatile_p = false)
 {
   tree ref = cpc_current_ref ();
+  if (volatile_p)
+    TREE_THIS_VOLATILE (ref) = TREE_SIDE_EFFECTS (ref) = 1;
   tree h = create_tmp_reg (TREE_TYPE (ref), "cpc_hot");
   emit (seq, gimple_build_assign (h, ref), at);
   return h;
@@ -72,27 +85,6 @@ load_tls (gimple_seq *seq, cpc_tls which, const char *name,
   return tmp;
 }
 
-/* Append H = cpc__current as a volatile load; return H.  For
-   cpc_suspend (), which a function may repeat at each of many points:
-   GCC's PRE (tree and RTL) would otherwise try to make the loads of one
-   function redundant with each other through every resume path, which
-   takes time quadratic in the number of points (2,000 cpc_suspend ()
-   took 4.9 s at -O2 instead of 0.8 s).  The load is needed anyway: a
-   call or a suspension lies between any two of them.  (A plain load
-   below some number of points let GCC thread the ramp's test where it
-   inlines the resume function, one jump less on a non-suspending path,
-   but measured no faster, and cost two -O2 gdb checks.)  */
-
-static tree
-load_current_volatile (gimple_seq *seq, const cpc_stmt_origin &at)
-{
-  tree ref = cpc_current_ref ();
-  TREE_THIS_VOLATILE (ref) = TREE_SIDE_EFFECTS (ref) = 1;
-  tree h = create_tmp_reg (TREE_TYPE (ref), "cpc_hot");
-  emit (seq, gimple_build_assign (h, ref), at);
-  return h;
-}
-
 /* After a call to a coroutine_fn (AFTER_CALL), the callee's ramp has
    linked its frame if it suspended, so cpc__unwind says it: one
    thread-local load, where the flag is a load through cpc__current,
@@ -132,7 +124,7 @@ set_suspending (gimple_seq *seq, tree h, int value, const cpc_stmt_origin &at)
 void
 cpc_build_suspend (gimple_seq *seq, const cpc_stmt_origin &at)
 {
-  set_suspending (seq, load_current_volatile (seq, at), 1, at);
+  set_suspending (seq, load_current (seq, at, true), 1, at);
 }
 
 /* FRAME->NAME, FRAME a struct cpc_frame *.  */
