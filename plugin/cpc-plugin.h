@@ -270,9 +270,16 @@ void cpc_build_take_done (gimple_seq *seq, tree done,
 basic_block cpc_build_frame_alloc (basic_block bb, tree result,
 				   unsigned HOST_WIDE_INT size,
 				   const cpc_stmt_origin &at);
-/* Likewise, freeing FRAME (void *, the most recent live frame).  */
+/* Likewise, freeing FRAME (void *, the most recent live frame); with
+   OUT_OF_LINE, by a call of cpc__frame_free alone.  */
 basic_block cpc_build_frame_free (basic_block bb, tree frame,
-				  const cpc_stmt_origin &at);
+				  const cpc_stmt_origin &at,
+				  bool out_of_line = false);
+
+/* big-functions.cc: what a function with many suspension points gives
+   up so that it compiles in near-linear time.  */
+bool cpc_free_callee_frames_out_of_line (const cpc_analysis &an);
+bool cpc_limit_costly_passes (tree resume_decl, const cpc_analysis &an);
 
 /* entry-args.cc: the type of a resume function taking a FRAME_PTR, the
    state and PARMS' types, returning RETTYPE.  */

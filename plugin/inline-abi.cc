@@ -283,8 +283,18 @@ cpc_build_frame_alloc (basic_block bb, tree result,
 }
 
 basic_block
-cpc_build_frame_free (basic_block bb, tree frame, const cpc_stmt_origin &at)
+cpc_build_frame_free (basic_block bb, tree frame, const cpc_stmt_origin &at,
+		      bool out_of_line)
 {
+  if (out_of_line)
+    {
+      gimple_seq seq = NULL;
+      emit (&seq, build_runtime_call (CPC_ENTRY_cpc__frame_free, frame,
+				      NULL_TREE), at);
+      gimple_stmt_iterator gsi = gsi_last_bb (bb);
+      gsi_insert_seq_after (&gsi, seq, GSI_CONTINUE_LINKING);
+      return bb;
+    }
   /* Slow when (size_t) FRAME - (size_t) H->base
      >= (size_t) H->end - (size_t) H->base: FRAME is not in the current
      chunk.  */

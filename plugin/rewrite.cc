@@ -60,6 +60,9 @@ struct rewriter
      end of R, so the debugger can always find the frame through it (its
      register could otherwise be reused once the code is done with it).  */
   bool keep_frame_for_debugger;
+  /* A function with many calls frees its callees' frames by a call
+     (big-functions.cc).  */
+  bool free_callee_frames_out_of_line;
   /* The location of the first statement of the user's body, or
      UNKNOWN_LOCATION.  */
   location_t body_start_loc;
@@ -895,7 +898,8 @@ rewriter::lower_point (cpc_suspend_point &p, vec<basic_block> &resume_bbs)
     gsi_insert_seq_after (&gsi, rseq, GSI_NEW_STMT);
   make_single_succ_edge (res, join, EDGE_FALLTHRU);
   if (done)
-    cpc_build_frame_free (res, done, { rloc, block });
+    cpc_build_frame_free (res, done, { rloc, block },
+			  free_callee_frames_out_of_line);
   if (join_binds)
     {
       gsi = gsi_last_bb (join);
@@ -1293,6 +1297,16 @@ void
 rewriter::run ()
 {
   build_resume_decl ();
+  free_callee_frames_out_of_line = cpc_free_callee_frames_out_of_line (an);
+  bool limited = cpc_limit_costly_passes (resume_decl, an);
+  if (cpc_opts.dump_frames && (free_callee_frames_out_of_line || limited))
+    fprintf (stderr, "cpc-frames: function '%s': %u suspension points: "
+	     "%s%s%s\n", IDENTIFIER_POINTER (DECL_NAME (fndecl)),
+	     an.points.length (),
+	     free_callee_frames_out_of_line
+	     ? "callee frames freed by cpc__frame_free" : "",
+	     free_callee_frames_out_of_line && limited ? "; " : "",
+	     limited ? "compiled without -fgcse -ftree-pta" : "");
   if (debug_info_level > DINFO_LEVEL_NONE && (!optimize || optimize_debug))
     keep_frame_for_debugger = true;
   build_frame_var ();
