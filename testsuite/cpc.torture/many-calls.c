@@ -5,7 +5,8 @@
    cpc__frame_free, in the arena's current window and, after a callee
    that went deep enough to take new chunks, below it.  The result must
    be the same computation's in plain C, twice in one coroutine (the
-   second run reuses the arena the first one freed).  */
+   second run reuses the arena the first one freed), and likewise for
+   100 calls of a coroutine_fn that returns a structure.  */
 #include <cpc.h>
 #include <stdlib.h>
 
@@ -52,7 +53,40 @@ callee_plain (unsigned long x)
   return x + 1;
 }
 
-/* 300 calls of G, with the arguments 100 to 399.  */
+/* A result in memory: read from the callee's frame before the frame is
+   freed.  */
+struct pair { unsigned long lo, hi; };
+
+coroutine_fn static __attribute__ ((noinline)) struct pair
+pair_callee (unsigned long x)
+{
+  struct pair p = { x, 2 * x };
+  if (x % 4 == 0)
+    cpc_suspend ();
+  if (x % 9 == 0)
+    p.hi += deep (x % 60);
+  return p;
+}
+
+static struct pair
+pair_plain (unsigned long x)
+{
+  struct pair p = { x, 2 * x };
+  if (x % 9 == 0)
+    p.hi += deep_plain (x % 60);
+  return p;
+}
+
+static inline unsigned long
+pair_value (struct pair p)
+{
+  return p.lo * 7 + p.hi;
+}
+
+#define PAIR(i) pair_value (pair_callee (i))
+#define PAIR_PLAIN(i) pair_value (pair_plain (i))
+
+/* 300 calls of G, with the arguments 100 to 399 (C100: 100 to 199).  */
 #define C1(G, i) s = s * 3 + G (i);
 #define C10(G, i) C1 (G, i##0) C1 (G, i##1) C1 (G, i##2) C1 (G, i##3) \
   C1 (G, i##4) C1 (G, i##5) C1 (G, i##6) C1 (G, i##7) C1 (G, i##8) \
@@ -78,7 +112,24 @@ many_plain (unsigned long x)
   return s;
 }
 
-static unsigned long results[2];
+/* 100 calls: callee frames freed by a call, -fgcse still on.  */
+coroutine_fn static unsigned long
+many_pairs (unsigned long x)
+{
+  unsigned long s = x;
+  C100 (PAIR, 1)
+  return s;
+}
+
+static unsigned long
+many_pairs_plain (unsigned long x)
+{
+  unsigned long s = x;
+  C100 (PAIR_PLAIN, 1)
+  return s;
+}
+
+static unsigned long results[3];
 static int done;
 
 coroutine_fn static void
@@ -87,6 +138,7 @@ body (void *opaque)
   (void) opaque;
   results[0] = many (1);
   results[1] = many (2);
+  results[2] = many_pairs (3);
   done = 1;
 }
 
@@ -101,10 +153,12 @@ main (void)
       if (++steps > 100000)
 	abort ();
     }
-  if (results[0] != many_plain (1) || results[1] != many_plain (2))
+  if (results[0] != many_plain (1) || results[1] != many_plain (2)
+      || results[2] != many_pairs_plain (3))
     abort ();
-  /* Each run suspends 100 times in callee and 43 times in deep.  */
-  if (steps != 2 * (100 + 43) + 1)
+  /* Each run of many suspends 100 times in callee and 43 times in deep;
+     many_pairs 25 times in pair_callee and 11 times in deep.  */
+  if (steps != 2 * (100 + 43) + 25 + 11 + 1)
     abort ();
   return 0;
 }
