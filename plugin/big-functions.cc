@@ -35,7 +35,7 @@ static const unsigned out_of_line_free_calls = 64;
 
 /* Above this many suspension points, R is compiled without RTL PRE and
    points-to analysis.  */
-static const unsigned no_gcse_points = 256;
+static const unsigned costly_passes_points = 256;
 
 bool
 cpc_free_callee_frames_out_of_line (const cpc_analysis &an)
@@ -55,7 +55,7 @@ cpc_free_callee_frames_out_of_line (const cpc_analysis &an)
 bool
 cpc_limit_costly_passes (tree resume_decl, const cpc_analysis &an)
 {
-  if (!optimize || an.points.length () <= no_gcse_points
+  if (!optimize || an.points.length () <= costly_passes_points
       || (!flag_gcse && !flag_tree_pta))
     return false;
   gcc_options opts = global_options;
