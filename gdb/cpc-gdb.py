@@ -26,7 +26,8 @@
 #   variables;
 # - libcpc's slabs of coroutine objects, "cpc__slab_pages" (struct
 #   cpc_slab_page, runtime/slab.h): a slot whose magic is CPC_MAGIC holds a
-#   live coroutine, owned by the scheduler its "sched" names.
+#   live coroutine, owned by the scheduler its "sched_index" names in
+#   libcpc's table "cpc__scheds" (struct cpc_sched *[]).
 
 import os
 import re
@@ -38,7 +39,7 @@ try:
 except ImportError:  # gdb without frame filter support
     FrameDecorator = object
 
-CPC_MAGIC = 0x4350  # struct cpc_hot.magic, 16 bits (cpc-abi.def)
+CPC_MAGIC = 0xc5  # struct cpc_hot.magic, 8 bits (cpc-abi.def)
 
 # struct cpc_coroutine.state (runtime/internal.h, enum cpc_state), used when
 # the enum is not in the debug information.
@@ -589,8 +590,12 @@ def _slab_coroutines():
     try:
         hot = gdb.lookup_type("struct cpc_hot")
         offs = {f.name: f.bitpos // 8 for f in hot.fields()}
-        magic_at, sched_at = offs["magic"], offs["sched"]
-        ptr_size = gdb.lookup_type("void").pointer().sizeof
+        magic_at, index_at = offs["magic"], offs["sched_index"]
+        table = _runtime_var("cpc__scheds")
+        if table is None:
+            return None
+        table = table.value()
+        scheds = {}
         order = "big" if "big endian" in gdb.execute(
             "show endian", to_string=True) else "little"
         inf = gdb.selected_inferior()
@@ -609,13 +614,13 @@ def _slab_coroutines():
             mem = bytes(inf.read_memory(first, carved * size))
             for i in range(carved):
                 at = i * size
-                magic = int.from_bytes(mem[at + magic_at:at + magic_at + 2],
-                                       order)
-                if magic != CPC_MAGIC:
+                if mem[at + magic_at] != CPC_MAGIC:
                     continue
-                sched = int.from_bytes(
-                    mem[at + sched_at:at + sched_at + ptr_size], order)
-                result.setdefault(sched, []).append(first + at)
+                index = int.from_bytes(mem[at + index_at:at + index_at + 2],
+                                       order)
+                if index not in scheds:
+                    scheds[index] = int(table[index])
+                result.setdefault(scheds[index], []).append(first + at)
         return result
     except (gdb.error, gdb.MemoryError, KeyError):
         return None

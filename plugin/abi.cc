@@ -61,6 +61,8 @@ kind_type (const char *kind)
     return unsigned_char_type_node;
   if (!strcmp (kind, "USHORT"))
     return short_unsigned_type_node;
+  if (!strcmp (kind, "U64"))
+    return long_long_unsigned_type_node;
   if (!strcmp (kind, "HOT_PTR"))
     return build_pointer_type (cpc_hot_type ());
   gcc_unreachable ();

@@ -36,7 +36,9 @@ __asm__ (".pushsection \".debug_gdb_scripts\", \"MS\", %progbits, 1\n"
    signals while a coroutine runs, 0 and NULL whenever plain code runs.  */
 __thread struct cpc_thread cpc__thread
   __attribute__ ((tls_model ("initial-exec")))
-  = { .current = (struct cpc_hot *) &cpc__no_coroutine };
+  = { .current = (struct cpc_hot *) &cpc__no_coroutine,
+      .word8_suspended = CPC__WORD8 (CPC__WORD_SUSPENDED, 0),
+      .word8_running = CPC__WORD8 (CPC__WORD_RUNNING, 0) };
 
 /* Only ever read: its arena is empty (bump == end == NULL), its flags 0.
    Generated code never writes to it (a frame allocation, which aborts
@@ -96,7 +98,7 @@ reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
   struct cpc_start *start = (struct cpc_start *) co->chunk;
   co->top = NULL;
   CPC__SET_WORD (cpc__hot (co), CPC__WORD_NEW);
-  co->sched = s;
+  cpc__set_sched (co, s);
   start->entry = entry;
   start->opaque = opaque;
   co->magic = CPC_MAGIC;
@@ -114,7 +116,7 @@ init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 	     struct cpc_sched *s)
 {
   co->ext = NULL;
-  co->suspending = co->spare2 = 0;
+  co->suspending = 0;
   cpc_arena_init (cpc__hot (co), NULL, co->chunk, sizeof co->chunk);
   reinit_object (co, entry, opaque, s);
 }
@@ -259,7 +261,7 @@ destroy_mine (cpc_coroutine *co, struct cpc_sched *s)
 static inline void
 destroy (cpc_coroutine *co)
 {
-  struct cpc_sched *s = co->sched;
+  struct cpc_sched *s = cpc__sched_of (co);
   if (__builtin_expect (s == cpc__thread_sched, 1))
     destroy_mine (co, s);
   else
@@ -372,7 +374,7 @@ static cpc_coroutine *
 enter1 (cpc_coroutine *co, cpc_coroutine **wk_tail)
 {
   struct cpc_sched *s = cpc__thread_sched;
-  if (__builtin_expect (co->sched != s, 0))
+  if (__builtin_expect (cpc__sched_of (co) != s, 0))
     cpc__migrate (co, s ? s : cpc__sched ());
 
   struct cpc_hot *prev = cpc__current;
@@ -481,7 +483,7 @@ cpc__start (cpc_coroutine *co)
     {
       cpc__current = prev;
       /* Still this thread's: a running coroutine does not migrate.  */
-      destroy_mine (co, co->sched);
+      destroy_mine (co, cpc__sched_of (co));
       return;
     }
   finish_run (co, prev, finished);

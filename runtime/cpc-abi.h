@@ -27,6 +27,7 @@ typedef void (*cpc__resume_fn) (struct cpc_frame *, unsigned int);
 #define CPC__KIND_BYTE_PTR char *
 #define CPC__KIND_UCHAR unsigned char
 #define CPC__KIND_USHORT unsigned short
+#define CPC__KIND_U64 unsigned long long
 #define CPC__KIND_HOT_PTR struct cpc_hot *
 
 struct cpc_frame
@@ -97,6 +98,8 @@ extern __thread struct cpc_thread cpc__thread
 #define cpc__thread_sched (cpc__thread.thread_sched)
 #define cpc__unwind (cpc__thread.unwind)
 #define cpc__done (cpc__thread.done)
+#define cpc__word8_suspended (cpc__thread.word8_suspended)
+#define cpc__word8_running (cpc__thread.word8_running)
 /* Whether the running coroutine is suspending (cpc-abi.def): the byte
    after its hot block's word.  */
 #define cpc__suspending (cpc__current->suspending)
@@ -149,23 +152,37 @@ extern __thread struct cpc_thread cpc__thread
 				      + offsetof (struct cpc_hot, running), \
 				      &cpc_w_, sizeof cpc_w_); }))
 
-/* The eight bytes from running to magic of a live coroutine's hot block
-   whose word is W: suspending and spare2 0, magic CPC__MAGIC.  */
+/* The word8 (cpc-abi.def) of a live coroutine of the scheduler whose
+   index is INDEX, whose word is W: suspending 0, magic CPC__MAGIC.  */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-# define CPC__WORD8(W) \
-  ((unsigned long long) (W) | (unsigned long long) CPC__MAGIC << 48)
+# define CPC__WORD8(W, INDEX) \
+  ((unsigned long long) (W) | (unsigned long long) CPC__MAGIC << 40 \
+   | (unsigned long long) (INDEX) << 48)
 #else
-# define CPC__WORD8(W) \
-  ((unsigned long long) (W) << 32 | (unsigned long long) CPC__MAGIC)
+# define CPC__WORD8(W, INDEX) \
+  ((unsigned long long) (W) << 32 | (unsigned long long) CPC__MAGIC << 16 \
+   | (unsigned long long) (INDEX))
 #endif
 
-/* Set H's word to W and clear its suspending flag with one store: the
-   inline cpc_enter's, before and after the call.  */
-#define CPC__SET_WORD8(H, W) \
-  (__extension__ ({ unsigned long long cpc_w_ = CPC__WORD8 (W); \
+/* Read H's word8; set it to W8 (one store, which clears the suspending
+   flag): the inline cpc_enter's.  */
+#define CPC__GET_WORD8(H) \
+  (__extension__ ({ unsigned long long cpc_w_; \
+		    __builtin_memcpy (&cpc_w_, (const char *) (H) \
+				      + offsetof (struct cpc_hot, running), \
+				      sizeof cpc_w_); \
+		    cpc_w_; }))
+#define CPC__SET_WORD8(H, W8) \
+  (__extension__ ({ unsigned long long cpc_w_ = (W8); \
 		    __builtin_memcpy ((char *) (H) \
 				      + offsetof (struct cpc_hot, running), \
 				      &cpc_w_, sizeof cpc_w_); }))
+
+/* What a new coroutine's word8 differs from a suspended one's by: the
+   inline cpc_enter tests a new coroutine of its thread against
+   cpc__word8_suspended - CPC__WORD8_NEW_DELTA.  */
+#define CPC__WORD8_NEW_DELTA \
+  (CPC__WORD8 (CPC__WORD_SUSPENDED, 0) - CPC__WORD8 (CPC__WORD_NEW, 0))
 
 /* H's suspending flag.  Read on its own, as a byte: one load that also
    spanned the word would have to wait for the generated code's one-byte

@@ -42,12 +42,11 @@ void cpc_enter (cpc_coroutine *co);
 /* The fast path of cpc_enter, inlined when optimizing (GNU inline: the
    library's cpc_enter is the out-of-line copy).  For a coroutine of this
    thread: resuming one that suspends again in its innermost frame is one
-   test of the word and one of the scheduler before, and two tests after
-   one indirect call (cpc-abi.def says why these suffice); a new
-   one starts in cpc__start, without the checks.  cpc__enter_finish and
-   cpc__enter_slow do everything else (a frame that finished or called
-   deeper, a state a primitive set, QEMU wakeups, other threads,
-   misuse).  */
+   compare before and two tests after one indirect call (cpc-abi.def
+   says why these suffice); a new one starts in cpc__start, without the
+   checks.  cpc__enter_finish and cpc__enter_slow do everything else (a
+   frame that finished or called deeper, a state a primitive set, QEMU
+   wakeups, other threads, misuse).  */
 void cpc__enter_slow (cpc_coroutine *co);
 void cpc__start (cpc_coroutine *co);
 void cpc__enter_finish (cpc_coroutine *co, struct cpc_hot *prev,
@@ -58,22 +57,25 @@ extern __inline __attribute__ ((__gnu_inline__)) void
 cpc_enter (cpc_coroutine *co)
 {
   struct cpc_hot *h = (struct cpc_hot *) co;
-  if (__builtin_expect (co != 0 && CPC__GET_WORD (h) == CPC__WORD_SUSPENDED
-			&& h->sched == cpc__thread_sched, 1))
+  /* The word8 holds the word, the flag, the magic and the scheduler's
+     index: one compare tests that CO is a suspended coroutine of this
+     thread's scheduler (cpc-abi.def).  */
+  if (__builtin_expect (co != 0
+			&& CPC__GET_WORD8 (h) == cpc__word8_suspended, 1))
     {
       struct cpc_hot *prev = cpc__current;
       struct cpc_frame *f = h->top;
       cpc__current = h;
-      CPC__SET_WORD8 (h, CPC__WORD_RUNNING);
+      CPC__SET_WORD8 (h, cpc__word8_running);
       f->resume (f, f->state);
       /* 1: F suspended by itself, no frame was linked (the generated code
 	 sets 2 when it links one, cpc-abi.def); the library takes any
 	 other value as the ABI says (nonzero).  The store of the suspended
-	 word clears it.  */
+	 word8 clears it.  */
       if (__builtin_expect (CPC__GET_SUSPENDING (h) == 1
 			    && CPC__GET_WORD (h) == CPC__WORD_RUNNING, 1))
 	{
-	  CPC__SET_WORD8 (h, CPC__WORD_SUSPENDED);
+	  CPC__SET_WORD8 (h, cpc__word8_suspended);
 	  cpc__current = prev;
 	  return;
 	}
@@ -81,11 +83,13 @@ cpc_enter (cpc_coroutine *co)
     }
   else
     {
-      /* Read the word again: held in a register from the test above, it
+      /* Read the word8 again: held in a register from the test above, it
 	 costs the resume path a load folded into its compare.  */
       __asm__ ("" : : : "memory");
-      if (__builtin_expect (co != 0 && CPC__GET_WORD (h) == CPC__WORD_NEW
-			    && h->sched == cpc__thread_sched, 1))
+      if (__builtin_expect (co != 0
+			    && CPC__GET_WORD8 (h) == (cpc__word8_suspended
+						      - CPC__WORD8_NEW_DELTA),
+			    1))
 	cpc__start (co);
       else
 	cpc__enter_slow (co);

@@ -15,7 +15,7 @@
 #include "arena.h"
 
 #define CPC_MAGIC CPC__MAGIC		/* cpc-abi.def */
-#define CPC_POISON 0xdeadu		/* a freed coroutine */
+#define CPC_POISON 0xdeu		/* a freed coroutine's magic */
 
 /* Bytes of the first arena chunk, inside the coroutine object.  */
 #define CPC_INLINE_CHUNK 64
@@ -92,7 +92,8 @@ struct cpc_start
 struct cpc_coroutine
 {
   /* The part the generated code and the inline cpc_enter touch (the
-     arena's bump/end/base, top, running, state, pending, magic, sched):
+     arena's bump/end/base, top, running, state, pending, magic,
+     sched_index):
      cpc-abi.def.  Must stay first.  */
   struct cpc_hot;
   /* The scheduler's part.  */
@@ -138,9 +139,33 @@ _Static_assert (offsetof (struct cpc_hot, running) % 8 == 0
 		&& offsetof (struct cpc_hot, suspending)
 		   == offsetof (struct cpc_hot, running) + 4
 		&& offsetof (struct cpc_hot, magic)
+		   == offsetof (struct cpc_hot, running) + 5
+		&& offsetof (struct cpc_hot, sched_index)
 		   == offsetof (struct cpc_hot, running) + 6,
-		"struct cpc_hot's eight bytes from running to magic"
-		" (CPC__SET_WORD8) are not as cpc-abi.h assumes");
+		"struct cpc_hot's word8 (CPC__SET_WORD8) is not as cpc-abi.h"
+		" assumes");
+
+/* Every live scheduler by its index (struct cpc_sched.index, a live
+   coroutine's sched_index, cpc-abi.def); index 0 is never used.  A
+   scheduler keeps its index until it is freed, which is after its last
+   coroutine finished, so a live coroutine's index always names it.  */
+#define CPC_MAX_SCHEDS 65536
+CPC_INTERNAL extern struct cpc_sched *cpc__scheds[CPC_MAX_SCHEDS];
+
+/* CO's scheduler.  Another thread may move CO (cpc__migrate, under the
+   count's lock): readers that do not hold it load the index once.  */
+static inline struct cpc_sched *
+cpc__sched_of (const cpc_coroutine *co)
+{
+  return cpc__scheds[__atomic_load_n (&co->sched_index, __ATOMIC_RELAXED)];
+}
+
+/* Make S, whose index is INDEX, CO's scheduler.  */
+static inline void
+cpc__set_sched_index (cpc_coroutine *co, unsigned short index)
+{
+  __atomic_store_n (&co->sched_index, index, __ATOMIC_RELAXED);
+}
 
 /* CO's hot block (its first member).  */
 static inline struct cpc_hot *

@@ -64,7 +64,7 @@ void
 cpc__live_add (struct cpc_sched *s, cpc_coroutine *co)
 {
   int locked = cpc__live_enter (s);
-  co->sched = s;
+  cpc__set_sched (co, s);
   cpc__live_link (s, co);
   cpc__live_leave (s, locked);
 }
@@ -81,7 +81,7 @@ live_take (struct cpc_sched *s, cpc_coroutine *co, struct cpc_sched *to)
       /* Under S's lock, so that S's thread never counts CO both here and
 	 in its own tally; TO's thread, the calling one, counts it in
 	 cpc__live_add before it can look.  */
-      co->sched = to;
+      cpc__set_sched (co, to);
       s->nlive--;
     }
   else
@@ -101,7 +101,7 @@ static void
 tally_one (cpc_coroutine *co, void *arg)
 {
   struct live_tally *t = arg;
-  if (__atomic_load_n (&co->sched, __ATOMIC_RELAXED) == t->s)
+  if (cpc__sched_of (co) == t->s)
     t->n++;
 }
 
@@ -124,7 +124,7 @@ cpc__live_check (void)
 void
 cpc__live_remove (cpc_coroutine *co)
 {
-  struct cpc_sched *s = co->sched;
+  struct cpc_sched *s = cpc__sched_of (co);
   if (live_take (s, co, NULL))
     cpc__sched_free (s);
 }
@@ -132,7 +132,7 @@ cpc__live_remove (cpc_coroutine *co)
 void
 cpc__migrate (cpc_coroutine *co, struct cpc_sched *to)
 {
-  struct cpc_sched *from = co->sched;
+  struct cpc_sched *from = cpc__sched_of (co);
   if (live_take (from, co, to))
     cpc__sched_free (from);
   int locked = cpc__live_enter (to);

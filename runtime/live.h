@@ -49,7 +49,7 @@ cpc__live_release (struct cpc_sched *s)
   atomic_store_explicit (&s->live_busy, 0, memory_order_release);
 }
 
-/* Count CO, now live with CO->sched == S, which the caller holds.  */
+/* Count CO, now live with S as its scheduler, which the caller holds.  */
 static inline void
 cpc__live_link (struct cpc_sched *s, cpc_coroutine *co)
 {

@@ -67,7 +67,17 @@ struct cpc_sched
   long tid;
   struct cpc_hot **current_addr;
   struct cpc_sched *debug_next;
+  /* Its entry in cpc__scheds, which its coroutines name in their word8
+     (internal.h).  */
+  unsigned short index;
 };
+
+/* Make S CO's scheduler.  */
+static inline void
+cpc__set_sched (cpc_coroutine *co, struct cpc_sched *s)
+{
+  cpc__set_sched_index (co, s->index);
+}
 
 /* Free S (its thread has exited and its last coroutine finished).  */
 CPC_INTERNAL void cpc__sched_free (struct cpc_sched *s);

@@ -32,6 +32,39 @@ static pthread_once_t sched_once = PTHREAD_ONCE_INIT;
 struct cpc_sched *cpc__debug_scheds;
 static pthread_mutex_t debug_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Schedulers by index (internal.h), changed under debug_lock too;
+   next_index is where the search for a free one starts.  */
+struct cpc_sched *cpc__scheds[CPC_MAX_SCHEDS];
+static unsigned int next_index = 1;
+
+/* Give S a free index (debug_lock held).  */
+static void
+take_index (struct cpc_sched *s)
+{
+  for (unsigned int n = 1; n < CPC_MAX_SCHEDS; n++, next_index++)
+    {
+      if (next_index >= CPC_MAX_SCHEDS)
+	next_index = 1;
+      if (!cpc__scheds[next_index])
+	{
+	  s->index = next_index++;
+	  cpc__scheds[s->index] = s;
+	  return;
+	}
+    }
+  cpc__die ("more than %d threads have coroutines at once",
+	    CPC_MAX_SCHEDS - 1);
+}
+
+/* What the inline cpc_enter compares and stores on a thread whose
+   scheduler has INDEX (0: none yet, which no coroutine has).  */
+static void
+set_thread_words (unsigned short index)
+{
+  cpc__word8_suspended = CPC__WORD8 (CPC__WORD_SUSPENDED, index);
+  cpc__word8_running = CPC__WORD8 (CPC__WORD_RUNNING, index);
+}
+
 /* Whether membarrier (MEMBARRIER_CMD_PRIVATE_EXPEDITED) works here; the
    live counts' biased lock needs it (set once, in make_key).  */
 static int biased_ok;
@@ -52,6 +85,7 @@ sched_exit (void *p)
   if (empty)
     cpc__sched_free (s);
   cpc__thread_sched = NULL;
+  set_thread_words (0);
   cpc__release_cache ();
 }
 
@@ -95,14 +129,16 @@ cpc__sched (void)
   atomic_flag_clear (&s->live_lock);
   /* Without membarrier every change takes the spin lock.  */
   atomic_store_explicit (&s->live_shared, !biased_ok, memory_order_relaxed);
-  cpc__thread_sched = s;
-  pthread_setspecific (sched_key, s);
   s->tid = syscall (SYS_gettid);
   s->current_addr = &cpc__current;
   pthread_mutex_lock (&debug_lock);
+  take_index (s);
   s->debug_next = cpc__debug_scheds;
   cpc__debug_scheds = s;
   pthread_mutex_unlock (&debug_lock);
+  cpc__thread_sched = s;
+  set_thread_words (s->index);
+  pthread_setspecific (sched_key, s);
   return s;
 }
 
@@ -116,6 +152,7 @@ cpc__sched_free (struct cpc_sched *s)
 	*p = s->debug_next;
 	break;
       }
+  cpc__scheds[s->index] = NULL;
   pthread_mutex_unlock (&debug_lock);
   close (s->epfd);
   close (s->evfd);
@@ -175,7 +212,7 @@ rq_pop (struct cpc_sched *s)
 void
 cpc__make_runnable (cpc_coroutine *co)
 {
-  struct cpc_sched *s = co->sched;
+  struct cpc_sched *s = cpc__sched_of (co);
   if (__builtin_expect (s != cpc__thread_sched, 0))
     cpc__die ("a coroutine of another thread's scheduler was woken through"
 	      " a synchronization object (they are per-thread)");
@@ -301,7 +338,7 @@ fire_timers (struct cpc_sched *s, uint64_t now)
 void
 cpc__unsleep (cpc_coroutine *co)
 {
-  heap_remove (co->sched, co);
+  heap_remove (cpc__sched_of (co), co);
   co->state = CPC_ST_SUSPENDED;
 }
 
@@ -311,14 +348,14 @@ void
 cpc__yield_prepare (void)
 {
   cpc_coroutine *co = self_or_die ("cpc_yield");
-  rq_push (co->sched, co);
+  rq_push (cpc__sched_of (co), co);
 }
 
 int
 cpc__sleep_prepare (uint64_t ns)
 {
   cpc_coroutine *co = self_or_die ("cpc_sleep_ns");
-  struct cpc_sched *s = co->sched;
+  struct cpc_sched *s = cpc__sched_of (co);
   struct cpc_ext *x = cpc__ext (co);
   uint64_t now = cpc_now_ns ();
   x->deadline = ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
@@ -380,7 +417,7 @@ int
 cpc__io_prepare (int fd, int events, int *result)
 {
   cpc_coroutine *co = self_or_die ("cpc_io_wait");
-  struct cpc_sched *s = co->sched;
+  struct cpc_sched *s = cpc__sched_of (co);
   if (events == 0 || (events & ~(CPC_IO_IN | CPC_IO_OUT)) != 0)
     {
       *result = -EINVAL;
@@ -438,7 +475,7 @@ void
 cpc__io_set_timeout (uint64_t ns)
 {
   cpc_coroutine *co = cpc_self ();
-  struct cpc_sched *s = co->sched;
+  struct cpc_sched *s = cpc__sched_of (co);
   struct cpc_ext *x = co->ext;	/* cpc__io_prepare made it */
   uint64_t now = cpc_now_ns ();
   x->deadline = ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
@@ -639,14 +676,14 @@ cpc_wake (cpc_coroutine *co)
   if (!co)
     cpc__die ("cpc_wake: coroutine is NULL");
   struct cpc_sched *s = cpc__thread_sched;
-  if (__builtin_expect (co->sched == s, 1))
+  if (__builtin_expect (cpc__sched_of (co) == s, 1))
     wake_local (s, co, "cpc_wake");
   else
     {
       if (co->magic != CPC_MAGIC)
 	cpc__die ("cpc_wake: not a live coroutine (already finished and"
 		  " freed?)");
-      remote_push (co->sched, co);
+      remote_push (cpc__sched_of (co), co);
     }
 }
 
@@ -654,7 +691,7 @@ cpc_coroutine *
 cpc_spawn (cpc_entry_fn *entry, void *opaque)
 {
   cpc_coroutine *co = cpc_create (entry, opaque);
-  rq_push (co->sched, co);
+  rq_push (cpc__sched_of (co), co);
   return co;
 }
 
