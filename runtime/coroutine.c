@@ -102,7 +102,6 @@ reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
   start->entry = entry;
   start->opaque = opaque;
   co->magic = CPC_MAGIC;
-  co->next = NULL;
   if (co->ext)
     {
       co->ext->wait_obj = NULL;
@@ -156,7 +155,7 @@ create_slow (cpc_entry_fn *entry, void *opaque)
   cpc_coroutine *co = cache.head;
   if (co)
     {
-      cache.head = co->next;
+      cache.head = *cpc__free_link (co);
       cache.len--;
       reinit_object (co, entry, opaque, s);
     }
@@ -186,7 +185,7 @@ cpc_create (cpc_entry_fn *entry, void *opaque)
     return create_slow (entry, opaque);
   if (__builtin_expect (!cpc__live_try (s), 0))
     return create_slow (entry, opaque);
-  cache.head = co->next;
+  cache.head = *cpc__free_link (co);
   cache.len--;
   reinit_object (co, entry, opaque, s);
   cpc__live_link (s, co);
@@ -217,7 +216,7 @@ retire (cpc_coroutine *co)
      tests and reach the magic check (the object may sit in the cache).  */
   co->magic = CPC_POISON;
   CPC__SET_WORD (cpc__hot (co), CPC__WORD (0, CPC_ST_NEW, CPC_PEND_FREED));
-  co->next = cache.head;
+  *cpc__free_link (co) = cache.head;
   cache.head = co;
   cache.len++;
 }
@@ -274,7 +273,7 @@ cpc__release_cache (void)
   while (cache.head)
     {
       cpc_coroutine *co = cache.head;
-      cache.head = co->next;
+      cache.head = *cpc__free_link (co);
       free_object (co);
     }
   cache.len = 0;
@@ -398,15 +397,15 @@ run_wakeups (cpc_coroutine *head, cpc_coroutine *tail)
   while (head)
     {
       cpc_coroutine *to = head;
-      head = to->next;
+      head = *cpc__next (to);
       if (!head)
 	tail = NULL;
-      to->next = NULL;
+      *cpc__next (to) = NULL;
       cpc_coroutine *wt;
       cpc_coroutine *wh = enter1 (to, &wt);
       if (wh)
 	{
-	  wt->next = head;
+	  *cpc__next (wt) = head;
 	  if (!head)
 	    tail = wt;
 	  head = wh;

@@ -70,6 +70,9 @@ struct cpc_ext
   /* QEMU API: coroutines to enter, in order, when this one switches
      out (QEMU's co_queue_wakeup); hot.pending says there are some.  */
   struct cpc_coroutine *wakeups, *wk_tail;
+  /* The next coroutine of the wait queue or the wakeup list this one is
+     on (cpc__next): it is on at most one, and only while it waits.  */
+  struct cpc_coroutine *link;
   /* The arena's cold part; until the object has an ext, its arena is the
      inline chunk and nothing else.  */
   struct cpc_arena arena;
@@ -96,10 +99,8 @@ struct cpc_coroutine
      sched_index):
      cpc-abi.def.  Must stay first.  */
   struct cpc_hot;
-  /* The scheduler's part.  */
-  struct cpc_coroutine *next;	/* run queue or wait queue link; the
-				   object cache's or the slab's when
-				   finished */
+  /* The rest of what a waiting coroutine needs, the link of a wait queue
+     among it; the run queue is an array in the scheduler.  */
   struct cpc_ext *ext;		/* NULL until needed (cpc__ext) */
   /* The arena's first chunk; before the first run, struct cpc_start.  */
   _Alignas (CPC_FRAME_ALIGN) char chunk[CPC_INLINE_CHUNK];
@@ -111,7 +112,7 @@ _Static_assert (sizeof (struct cpc_start) <= CPC_INLINE_CHUNK,
    exactly: objects come from slab slots with no header (slab.h).  A
    field added here costs every coroutine; one of the ext block, only
    those that wait.  */
-_Static_assert (sizeof (void *) != 8 || sizeof (struct cpc_coroutine) <= 128,
+_Static_assert (sizeof (void *) != 8 || sizeof (struct cpc_coroutine) <= 112,
 		"struct cpc_coroutine grew: does the field belong in the ext"
 		" block?");
 
@@ -121,6 +122,21 @@ static inline struct cpc_ext *
 cpc__ext (cpc_coroutine *co)
 {
   return __builtin_expect (co->ext != NULL, 1) ? co->ext : cpc__ext_new (co);
+}
+
+/* The link of CO on a wait queue or a wakeup list (struct cpc_ext).  */
+static inline cpc_coroutine **
+cpc__next (cpc_coroutine *co)
+{
+  return &cpc__ext (co)->link;
+}
+
+/* The link of a finished object on the thread's cache or a slab page's
+   free list: the start of its inline chunk, which holds nothing then.  */
+static inline cpc_coroutine **
+cpc__free_link (cpc_coroutine *co)
+{
+  return (cpc_coroutine **) (void *) co->chunk;
 }
 
 _Static_assert ((int) CPC__STATE_NEW == (int) CPC_ST_NEW

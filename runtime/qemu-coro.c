@@ -33,9 +33,9 @@ qemu_co_mutex_lock (CoMutex *mutex)
   cpc_coroutine *self = cpc__self_or_die ("qemu_co_mutex_lock");
   if (mutex->locked++ != 0)
     {
-      self->next = NULL;
+      *cpc__next (self) = NULL;
       if (mutex->waiters.tail)
-	mutex->waiters.tail->next = self;
+	*cpc__next (mutex->waiters.tail) = self;
       else
 	mutex->waiters.head = self;
       mutex->waiters.tail = self;
@@ -56,10 +56,10 @@ qemu_co_mutex_unlock (CoMutex *mutex)
   if (--mutex->locked == 0)
     return;
   cpc_coroutine *next = mutex->waiters.head;
-  mutex->waiters.head = next->next;
+  mutex->waiters.head = *cpc__next (next);
   if (!mutex->waiters.head)
     mutex->waiters.tail = NULL;
-  next->next = NULL;
+  *cpc__next (next) = NULL;
   cpc__qemu_wake (next);
 }
 
@@ -73,16 +73,16 @@ qemu_co_queue_wait_impl (CoQueue *queue, CoMutex *lock,
   struct cpc_waitq *q = &queue->entries;
   if (flags & CO_QUEUE_WAIT_FRONT)
     {
-      self->next = q->head;
+      *cpc__next (self) = q->head;
       q->head = self;
       if (!q->tail)
 	q->tail = self;
     }
   else
     {
-      self->next = NULL;
+      *cpc__next (self) = NULL;
       if (q->tail)
-	q->tail->next = self;
+	*cpc__next (q->tail) = self;
       else
 	q->head = self;
       q->tail = self;

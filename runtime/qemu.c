@@ -24,9 +24,9 @@ cpc__qemu_wake (cpc_coroutine *co)
   co->state = CPC_ST_WAKEUP;
   if (co->ext)
     co->ext->wait_obj = NULL;
-  co->next = NULL;
+  *cpc__next (co) = NULL;
   if (x->wk_tail)
-    x->wk_tail->next = co;
+    *cpc__next (x->wk_tail) = co;
   else
     x->wakeups = co;
   x->wk_tail = co;
@@ -123,10 +123,10 @@ qemu_co_enter_next_impl (CoQueue *queue, void *lock)
   cpc_coroutine *next = queue->entries.head;
   if (!next)
     return false;
-  queue->entries.head = next->next;
+  queue->entries.head = *cpc__next (next);
   if (!queue->entries.head)
     queue->entries.tail = NULL;
-  next->next = NULL;
+  *cpc__next (next) = NULL;
   cpc__qemu_wake (next);
   return true;
 }

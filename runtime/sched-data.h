@@ -20,9 +20,11 @@ struct cpc_fdw
 
 struct cpc_sched
 {
-  /* Run queue: FIFO, linked through cpc_coroutine.next.  */
-  cpc_coroutine *rq_head, *rq_tail;
-  size_t rq_len;
+  /* Run queue: FIFO, a ring of RQ_CAP (a power of two, or 0) entries
+     from RQ_FIRST: an array rather than links, so that no coroutine
+     object carries a link it needs only while runnable.  */
+  cpc_coroutine **rq;
+  size_t rq_cap, rq_first, rq_len;
   /* Timer heap: binary min-heap on (deadline, seq).  */
   cpc_coroutine **heap;
   size_t heap_len, heap_cap;

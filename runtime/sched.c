@@ -157,6 +157,7 @@ cpc__sched_free (struct cpc_sched *s)
   close (s->epfd);
   close (s->evfd);
   pthread_mutex_destroy (&s->remote_lock);
+  free (s->rq);
   free (s->heap);
   free (s->fds);
   free (s->remote);
@@ -184,28 +185,38 @@ cpc__state_name (int state)
 
 /* ---- Run queue ---------------------------------------------------------- */
 
+/* Double S's run queue, keeping its order.  */
+static void __attribute__ ((noinline))
+rq_grow (struct cpc_sched *s)
+{
+  size_t cap = s->rq_cap ? 2 * s->rq_cap : 64;
+  cpc_coroutine **rq = malloc (cap * sizeof *rq);
+  if (!rq)
+    cpc__die ("out of memory growing the run queue to %zu entries", cap);
+  for (size_t i = 0; i < s->rq_len; i++)
+    rq[i] = s->rq[(s->rq_first + i) & (s->rq_cap - 1)];
+  free (s->rq);
+  s->rq = rq;
+  s->rq_cap = cap;
+  s->rq_first = 0;
+}
+
 static inline void
 rq_push (struct cpc_sched *s, cpc_coroutine *co)
 {
-  co->next = NULL;
   co->state = CPC_ST_RUNNABLE;
-  if (s->rq_tail)
-    s->rq_tail->next = co;
-  else
-    s->rq_head = co;
-  s->rq_tail = co;
+  if (__builtin_expect (s->rq_len == s->rq_cap, 0))
+    rq_grow (s);
+  s->rq[(s->rq_first + s->rq_len) & (s->rq_cap - 1)] = co;
   s->rq_len++;
 }
 
 static inline cpc_coroutine *
 rq_pop (struct cpc_sched *s)
 {
-  cpc_coroutine *co = s->rq_head;
-  s->rq_head = co->next;
-  if (!s->rq_head)
-    s->rq_tail = NULL;
+  cpc_coroutine *co = s->rq[s->rq_first];
+  s->rq_first = (s->rq_first + 1) & (s->rq_cap - 1);
   s->rq_len--;
-  co->next = NULL;
   return co;
 }
 
@@ -845,7 +856,7 @@ step (struct cpc_sched *s, int block)
     check_closed_fds (s, now ? now : cpc_now_ns ());
   /* Run the coroutines runnable now, each once: the ones they wake or
      that yield wait for the next round, after timers and I/O.  */
-  for (size_t n = s->rq_len; n > 0 && s->rq_head; n--)
+  for (size_t n = s->rq_len; n > 0 && s->rq_len; n--)
     cpc__resume (rq_pop (s));
 }
 

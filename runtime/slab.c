@@ -159,7 +159,7 @@ cpc__slab_alloc (void)
       if (p->free)
 	{
 	  co = p->free;
-	  p->free = co->next;
+	  p->free = *cpc__free_link (co);
 	}
       else
 	co = (cpc_coroutine *) ((char *) p + p->first
@@ -181,7 +181,7 @@ cpc__slab_free (cpc_coroutine *co)
   pthread_mutex_lock (&slab_lock);
   if (page_full (p))
     list_push (&avail, p, AVAIL);
-  co->next = p->free;
+  *cpc__free_link (co) = p->free;
   p->free = co;
   /* An empty page goes back unless it is all that is left to allocate
      from, so that one coroutine made and freed over and over (with the

@@ -20,9 +20,9 @@ self_or_die (const char *what)
 static void
 waitq_push (struct cpc_waitq *q, cpc_coroutine *co)
 {
-  co->next = NULL;
+  *cpc__next (co) = NULL;
   if (q->tail)
-    q->tail->next = co;
+    *cpc__next (q->tail) = co;
   else
     q->head = co;
   q->tail = co;
@@ -34,10 +34,10 @@ waitq_pop (struct cpc_waitq *q)
   cpc_coroutine *co = q->head;
   if (co)
     {
-      q->head = co->next;
+      q->head = *cpc__next (co);
       if (!q->head)
 	q->tail = NULL;
-      co->next = NULL;
+      *cpc__next (co) = NULL;
     }
   return co;
 }
@@ -253,11 +253,11 @@ cpc__rwlock_upgrade_prepare (cpc_rwlock *rw)
   while (*p && (*p)->ext->wait_kind == CPC_RW_UPGRADE)
     {
       prev = *p;
-      p = &(*p)->next;
+      p = cpc__next (*p);
     }
-  self->next = *p;
+  *cpc__next (self) = *p;
   *p = self;
-  if (!self->next)
+  if (!*cpc__next (self))
     rw->waiters.tail = self;
   (void) prev;
   return 1;
