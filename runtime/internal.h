@@ -212,6 +212,10 @@ CPC_INTERNAL void cpc__live_remove (cpc_coroutine *co);
 /* Check the calling thread's count of live coroutines against the slabs
    and return it; aborts with a message when they differ.  For tests (cpc.sched/live-list-race.c).  */
 CPC_INTERNAL size_t cpc__live_check (void);
+/* Hand out scheduler indices below N only (2 <= N <= CPC_MAX_SCHEDS;
+   indices already taken stay valid): for tests, which cannot make 65,535
+   threads quickly everywhere (cpc.sched/sched-index-reuse.c).  */
+CPC_INTERNAL void cpc__sched_limit_indices (unsigned int n);
 /* CO is about to run on this thread but belongs to another scheduler.  */
 CPC_INTERNAL void cpc__migrate (cpc_coroutine *co, struct cpc_sched *to);
 

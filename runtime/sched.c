@@ -33,17 +33,19 @@ struct cpc_sched *cpc__debug_scheds;
 static pthread_mutex_t debug_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Schedulers by index (internal.h), changed under debug_lock too;
-   next_index is where the search for a free one starts.  */
+   next_index is where the search for a free one starts, max_index one
+   past the last index handed out (CPC_MAX_SCHEDS but in tests).  */
 struct cpc_sched *cpc__scheds[CPC_MAX_SCHEDS];
 static unsigned int next_index = 1;
+static unsigned int max_index = CPC_MAX_SCHEDS;
 
 /* Give S a free index (debug_lock held).  */
 static void
 take_index (struct cpc_sched *s)
 {
-  for (unsigned int n = 1; n < CPC_MAX_SCHEDS; n++, next_index++)
+  for (unsigned int n = 1; n < max_index; n++, next_index++)
     {
-      if (next_index >= CPC_MAX_SCHEDS)
+      if (next_index >= max_index)
 	next_index = 1;
       if (!cpc__scheds[next_index])
 	{
@@ -52,8 +54,17 @@ take_index (struct cpc_sched *s)
 	  return;
 	}
     }
-  cpc__die ("more than %d threads have coroutines at once",
-	    CPC_MAX_SCHEDS - 1);
+  cpc__die ("more than %u threads have coroutines at once",
+	    max_index - 1);
+}
+
+void
+cpc__sched_limit_indices (unsigned int n)
+{
+  pthread_mutex_lock (&debug_lock);
+  if (n >= 2 && n <= CPC_MAX_SCHEDS)
+    max_index = n;
+  pthread_mutex_unlock (&debug_lock);
 }
 
 /* What the inline cpc_enter compares and stores on a thread whose
