@@ -254,26 +254,25 @@ cpc_build_frame_alloc (basic_block bb, tree result,
     (CPC_FRAME_ALIGN - 1);
   tree size_cst = build_int_cst (size_type_node, size);
 
-  /* AVAIL = (size_t) H->end - (size_t) H->bump; slow when AVAIL < SIZE.  */
+  /* NEXT = H->bump + SIZE; slow when (size_t) NEXT > (size_t) END, the
+     thread's window end (NULL when not loaded: always slow).  */
   gimple_seq cond_seq = NULL;
   tree h = load_current (&cond_seq, at);
   tree bump = load_hot (&cond_seq, h, "bump", at);
-  tree end = load_hot (&cond_seq, h, "end", at);
-  tree ubump = create_tmp_reg (size_type_node, "cpc_ubump");
-  emit (&cond_seq, gimple_build_assign (ubump, NOP_EXPR, bump), at);
+  tree end = load_tls (&cond_seq, CPC_TLS_arena_end, "arena_end", at);
+  tree next = create_tmp_reg (TREE_TYPE (bump), "cpc_next");
+  emit (&cond_seq, gimple_build_assign (next, POINTER_PLUS_EXPR, bump,
+					build_int_cst (sizetype, size)), at);
+  tree unext = create_tmp_reg (size_type_node, "cpc_unext");
+  emit (&cond_seq, gimple_build_assign (unext, NOP_EXPR, next), at);
   tree uend = create_tmp_reg (size_type_node, "cpc_uend");
   emit (&cond_seq, gimple_build_assign (uend, NOP_EXPR, end), at);
-  tree avail = create_tmp_reg (size_type_node, "cpc_avail");
-  emit (&cond_seq, gimple_build_assign (avail, MINUS_EXPR, uend, ubump), at);
-  emit (&cond_seq, gimple_build_cond (LT_EXPR, avail, size_cst, NULL_TREE,
+  emit (&cond_seq, gimple_build_cond (GT_EXPR, unext, uend, NULL_TREE,
 				      NULL_TREE), at);
 
   gimple_seq fast_seq = NULL;
   emit (&fast_seq, gimple_build_assign (result, fold_convert
 					(TREE_TYPE (result), bump)), at);
-  tree next = create_tmp_reg (TREE_TYPE (bump), "cpc_next");
-  emit (&fast_seq, gimple_build_assign (next, POINTER_PLUS_EXPR, bump,
-					build_int_cst (sizetype, size)), at);
   emit (&fast_seq, gimple_build_assign (hot_ref (h, "bump"), next), at);
 
   gimple_seq slow_seq = NULL;
@@ -295,26 +294,29 @@ cpc_build_frame_free (basic_block bb, tree frame, const cpc_stmt_origin &at,
       gsi_insert_seq_after (&gsi, seq, GSI_CONTINUE_LINKING);
       return bb;
     }
-  /* Slow when (size_t) FRAME - (size_t) H->base
-     >= (size_t) H->end - (size_t) H->base: FRAME is not in the current
-     chunk.  */
+  /* Slow when FRAME is not in [base, end), the thread's window (the
+     current chunk; end NULL when not loaded: always slow).  Two compares
+     rather than one of FRAME - base with end - base, which a window
+     unloaded by its end alone would pass.  */
   gimple_seq cond_seq = NULL;
   tree h = load_current (&cond_seq, at);
-  tree base = load_hot (&cond_seq, h, "base", at);
-  tree end = load_hot (&cond_seq, h, "end", at);
+  tree base = load_tls (&cond_seq, CPC_TLS_arena_base, "arena_base", at);
+  tree end = load_tls (&cond_seq, CPC_TLS_arena_end, "arena_end", at);
   tree ubase = create_tmp_reg (size_type_node, "cpc_ubase");
   emit (&cond_seq, gimple_build_assign (ubase, NOP_EXPR, base), at);
   tree uend = create_tmp_reg (size_type_node, "cpc_uend");
   emit (&cond_seq, gimple_build_assign (uend, NOP_EXPR, end), at);
   tree uframe = create_tmp_reg (size_type_node, "cpc_uframe");
   emit (&cond_seq, gimple_build_assign (uframe, NOP_EXPR, frame), at);
-  tree offset = create_tmp_reg (size_type_node, "cpc_offset");
-  emit (&cond_seq, gimple_build_assign (offset, MINUS_EXPR, uframe, ubase),
+  tree below = create_tmp_reg (boolean_type_node, "cpc_below");
+  emit (&cond_seq, gimple_build_assign (below, LT_EXPR, uframe, ubase), at);
+  tree above = create_tmp_reg (boolean_type_node, "cpc_above");
+  emit (&cond_seq, gimple_build_assign (above, GE_EXPR, uframe, uend), at);
+  tree outside = create_tmp_reg (boolean_type_node, "cpc_outside");
+  emit (&cond_seq, gimple_build_assign (outside, BIT_IOR_EXPR, below, above),
 	at);
-  tree span = create_tmp_reg (size_type_node, "cpc_span");
-  emit (&cond_seq, gimple_build_assign (span, MINUS_EXPR, uend, ubase), at);
-  emit (&cond_seq, gimple_build_cond (GE_EXPR, offset, span, NULL_TREE,
-				      NULL_TREE), at);
+  emit (&cond_seq, gimple_build_cond (NE_EXPR, outside, boolean_false_node,
+				      NULL_TREE, NULL_TREE), at);
 
   gimple_seq fast_seq = NULL;
   tree bytes = create_tmp_reg (TREE_TYPE (base), "cpc_bytes");

@@ -43,20 +43,24 @@ bad_free (void *frame)
 static void
 publish_window (struct cpc_hot *h, char *base, char *limit)
 {
+  /* The window is the running coroutine's only (cpc-abi.def); another's
+     is loaded from its arena when it runs.  */
+  if (h != cpc__current)
+    return;
 #ifdef CPC_ARENA_CHECK
   /* An empty window at bump: no room to allocate, and no frame in
      [base, end) to free inline.  */
   (void) base;
   (void) limit;
-  h->base = h->end = h->bump;
+  cpc__arena_base = cpc__arena_end = h->bump;
 #else
   /* A frame outside the current chunk is in one under it (chunks are
      malloc'd anywhere, so this is a range test): freeing it must pop.
      The chunk's own first frame is freed inline (the chunk stays
      current, empty), so a call chain that keeps crossing a chunk
      boundary does not push and pop a chunk on every call.  */
-  h->base = base;
-  h->end = limit;
+  cpc__arena_base = base;
+  cpc__arena_end = limit;
 #endif
 }
 

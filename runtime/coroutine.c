@@ -279,12 +279,47 @@ cpc__release_cache (void)
   cache.len = 0;
 }
 
-/* Free F, CO's most recently allocated live frame, as the generated code
-   does: inline in the current chunk, else by the arena's slow path.  */
+/* Load the window of CO, the running coroutine (cpc-abi.def): the
+   current chunk of its ext block's arena, or its inline chunk when it
+   has no ext block (its arena is the inline chunk alone then).  */
+static inline void
+load_window (cpc_coroutine *co)
+{
+#ifdef CPC_ARENA_CHECK
+  /* Empty at bump: every allocation and free takes the slow path.  */
+  cpc__arena_base = cpc__arena_end = co->bump;
+#else
+  if (co->ext)
+    {
+      cpc__arena_base = co->ext->arena.base;
+      cpc__arena_end = co->ext->arena.limit;
+    }
+  else
+    {
+      cpc__arena_base = co->chunk;
+      cpc__arena_end = co->chunk + sizeof co->chunk;
+    }
+#endif
+}
+
+/* Whether FRAME lies in the window (loaded), below the bump pointer H:
+   then freeing it only moves the bump pointer back.  */
+static inline int
+in_window_below (const void *frame, const char *bump)
+{
+  return (const char *) frame >= cpc__arena_base
+	 && (const char *) frame < bump;
+}
+
+/* Free F, CO's most recently allocated live frame (CO running), as the
+   generated code does: inline in the current chunk, else by the arena's
+   slow path.  */
 static inline void
 frame_free (cpc_coroutine *co, struct cpc_frame *f)
 {
-  if ((size_t) ((char *) f - co->base) < (size_t) (co->end - co->base))
+  if (!cpc__arena_end)
+    load_window (co);
+  if ((char *) f >= cpc__arena_base && (char *) f < cpc__arena_end)
     co->bump = (char *) f;
   else
     cpc_arena_free (cpc__hot (co), &cpc__ext (co)->arena, f);
@@ -316,6 +351,11 @@ run_frames (cpc_coroutine *co, struct cpc_frame *f, int ran)
 	}
       cpc__done = f;
       f = f->caller;
+      /* The caller frees F inline: have the window ready for it (the
+	 inline cpc_enter left it unloaded), rather than send the free
+	 down the slow path.  */
+      if (!cpc__arena_end)
+	load_window (co);
     }
 }
 
@@ -349,6 +389,7 @@ leave (cpc_coroutine *co, struct cpc_hot *prev, int finished,
   cpc__suspending = 0;		/* the code that entered CO relies on */
   cpc__unwind = NULL;		/* these (cpc-abi.def) */
   cpc__current = prev;
+  cpc__arena_end = NULL;	/* PREV loads its window when it needs it */
   cpc_coroutine *wk = NULL;
   if (__builtin_expect (co->pending == CPC_PEND_WAKEUPS, 0))
     {
@@ -378,6 +419,7 @@ enter1 (cpc_coroutine *co, cpc_coroutine **wk_tail)
 
   struct cpc_hot *prev = cpc__current;
   cpc__current = cpc__hot (co);
+  load_window (co);
   CPC__SET_WORD (cpc__hot (co), CPC__WORD_RUNNING);
   cpc__suspending = 0;		/* already, unless a caller broke it */
 
@@ -475,12 +517,14 @@ cpc__start (cpc_coroutine *co)
 {
   struct cpc_hot *prev = cpc__current;
   cpc__current = cpc__hot (co);
+  load_window (co);		/* its entry's ramp allocates at once */
   CPC__SET_WORD (cpc__hot (co), CPC__WORD_RUNNING);
   int finished = start (co);
   if (__builtin_expect (finished && CPC__GET_WORD (cpc__hot (co))
 				    == CPC__WORD_RUNNING, 1))
     {
       cpc__current = prev;
+      cpc__arena_end = NULL;
       /* Still this thread's: a running coroutine does not migrate.  */
       destroy_mine (co, cpc__sched_of (co));
       return;
@@ -523,6 +567,20 @@ void *
 cpc__frame_alloc (size_t size)
 {
   cpc_coroutine *co = running ();
+  if (!cpc__arena_end)
+    {
+      /* The window was not loaded (the coroutine was resumed by the
+	 inline cpc_enter): load it and try again what the generated code
+	 tried.  */
+      load_window (co);
+      size_t rounded = cpc_arena_round (size ? size : 1);
+      if ((size_t) (cpc__arena_end - co->bump) >= rounded)
+	{
+	  void *f = co->bump;
+	  co->bump += rounded;
+	  return f;
+	}
+    }
   return cpc_arena_alloc (cpc__hot (co), &cpc__ext (co)->arena, size);
 }
 
@@ -533,12 +591,13 @@ cpc__frame_free (void *frame)
      generated code does in line (cpc-abi.def), which functions with many
      calls leave to this.  Any other frame, a frame freed twice among
      them, takes the checked path.  */
-  struct cpc_hot *h = cpc__current;
-  if ((size_t) ((char *) frame - h->base) < (size_t) (h->bump - h->base))
+  cpc_coroutine *co = running ();
+  if (!cpc__arena_end)
+    load_window (co);
+  if (in_window_below (frame, co->bump))
     {
-      h->bump = frame;
+      co->bump = frame;
       return;
     }
-  cpc_coroutine *co = running ();
   cpc_arena_free (cpc__hot (co), &cpc__ext (co)->arena, frame);
 }

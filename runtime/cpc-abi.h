@@ -100,6 +100,8 @@ extern __thread struct cpc_thread cpc__thread
 #define cpc__done (cpc__thread.done)
 #define cpc__word8_suspended (cpc__thread.word8_suspended)
 #define cpc__word8_running (cpc__thread.word8_running)
+#define cpc__arena_base (cpc__thread.arena_base)
+#define cpc__arena_end (cpc__thread.arena_end)
 /* Whether the running coroutine is suspending (cpc-abi.def): the byte
    after its hot block's word.  */
 #define cpc__suspending (cpc__current->suspending)
@@ -213,7 +215,8 @@ cpc__frame_push (size_t size)
 {
   struct cpc_hot *h = cpc__current;
   size = (size + (CPC__FRAME_ALIGN - 1)) & ~(size_t) (CPC__FRAME_ALIGN - 1);
-  if (__builtin_expect ((size_t) (h->end - h->bump) >= size, 1))
+  if (__builtin_expect ((size_t) h->bump + size
+			<= (size_t) cpc__arena_end, 1))
     {
       void *f = h->bump;
       h->bump += size;
@@ -226,8 +229,8 @@ static inline void
 cpc__frame_pop (void *frame)
 {
   struct cpc_hot *h = cpc__current;
-  if (__builtin_expect ((size_t) ((char *) frame - h->base)
-			>= (size_t) (h->end - h->base), 0))
+  if (__builtin_expect ((size_t) frame >= (size_t) cpc__arena_end
+			|| (size_t) frame < (size_t) cpc__arena_base, 0))
     cpc__frame_free (frame);
   else
     h->bump = (char *) frame;

@@ -112,7 +112,7 @@ _Static_assert (sizeof (struct cpc_start) <= CPC_INLINE_CHUNK,
    exactly: objects come from slab slots with no header (slab.h).  A
    field added here costs every coroutine; one of the ext block, only
    those that wait.  */
-_Static_assert (sizeof (void *) != 8 || sizeof (struct cpc_coroutine) <= 112,
+_Static_assert (sizeof (void *) != 8 || sizeof (struct cpc_coroutine) <= 96,
 		"struct cpc_coroutine grew: does the field belong in the ext"
 		" block?");
 

@@ -45,7 +45,7 @@ check (void)
   if (never)
     cpc_suspend ();
   unsigned char *above = (unsigned char *) cpc__current->bump;
-  size_t n = (size_t) (cpc__current->end - cpc__current->bump);
+  size_t n = (size_t) (cpc__arena_end - cpc__current->bump);
   if (n > 256)
     n = 256;
   if (n < 64)
