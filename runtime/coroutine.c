@@ -51,12 +51,58 @@ const struct cpc_hot cpc__no_coroutine = { 0 };
    the slabs under their lock (capped, so a burst does not pin memory
    forever; released when the thread exits, cpc__release_cache).  */
 #define CPC_CACHE_MAX 256
-/* One thread-local object: both fields are reached from one address.  */
+/* One thread-local object, a list per object class: every field is
+   reached from one address.  */
 static __thread struct
 {
-  cpc_coroutine *head;
-  unsigned int len;
+  cpc_coroutine *head[CPC_CLASSES];
+  unsigned int len[CPC_CLASSES];
 } cache __attribute__ ((tls_model ("initial-exec")));
+
+/* ---- Object classes ------------------------------------------------------
+   A small object (64 bytes) holds an entry frame of up to 32 bytes in its
+   inline chunk; a larger first frame would go to a malloc'd chunk, with
+   an ext block to track it, which costs more than a large object (96
+   bytes).  The frame's size is the plugin's to know, in whichever unit
+   compiled the entry function, so libcpc learns it instead: an entry
+   function whose coroutine outgrew a small object's chunk in its first
+   run is remembered here, and its later coroutines are large.  The table
+   is direct-mapped by the function's address: an entry evicted by
+   another costs one more such first run.  Shared by every thread,
+   written rarely, read with relaxed atomics.  */
+#define CPC_LARGE_ENTRIES 256
+static cpc_entry_fn *large_entries[CPC_LARGE_ENTRIES];
+
+static inline cpc_entry_fn **
+large_entry_slot (cpc_entry_fn *entry)
+{
+  return &large_entries[((uintptr_t) entry >> 4) % CPC_LARGE_ENTRIES];
+}
+
+/* The class of a new coroutine running ENTRY.  */
+static inline unsigned int
+class_for (cpc_entry_fn *entry)
+{
+  return __atomic_load_n (large_entry_slot (entry), __ATOMIC_RELAXED) == entry
+	 ? CPC_CLASS_LARGE : CPC_CLASS_SMALL;
+}
+
+size_t
+cpc__inline_chunk_bytes (cpc_coroutine *co)
+{
+  return cpc__chunk_size (co);
+}
+
+/* CO, a small object, has just run ENTRY for the first time: if its
+   frames outgrew the inline chunk, make ENTRY's later coroutines large.  */
+static inline void
+learn_class (cpc_coroutine *co, cpc_entry_fn *entry)
+{
+  if (__builtin_expect (co->ext != NULL, 0)
+      && (co->ext->arena.chunk || co->ext->arena.spare)
+      && cpc__class (co) == CPC_CLASS_SMALL)
+    __atomic_store_n (large_entry_slot (entry), entry, __ATOMIC_RELAXED);
+}
 
 void
 cpc__die (const char *fmt, ...)
@@ -116,7 +162,7 @@ init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 {
   co->ext = NULL;
   co->suspending = 0;
-  cpc_arena_init (cpc__hot (co), NULL, co->chunk, sizeof co->chunk);
+  cpc_arena_init (cpc__hot (co), NULL, co->chunk, cpc__chunk_size (co));
   reinit_object (co, entry, opaque, s);
 }
 
@@ -126,7 +172,7 @@ cpc__ext_new (cpc_coroutine *co)
   struct cpc_ext *x = calloc (1, sizeof *x);
   if (!x)
     die ("out of memory allocating a coroutine's wait state");
-  cpc_arena_init_cold (&x->arena, co->chunk, sizeof co->chunk);
+  cpc_arena_init_cold (&x->arena, co->chunk, cpc__chunk_size (co));
   co->ext = x;
   return x;
 }
@@ -152,16 +198,17 @@ create_slow (cpc_entry_fn *entry, void *opaque)
   if (!entry)
     die ("cpc_create: entry function is NULL");
   struct cpc_sched *s = cpc__sched ();
-  cpc_coroutine *co = cache.head;
+  unsigned int klass = class_for (entry);
+  cpc_coroutine *co = cache.head[klass];
   if (co)
     {
-      cache.head = *cpc__free_link (co);
-      cache.len--;
+      cache.head[klass] = *cpc__free_link (co);
+      cache.len[klass]--;
       reinit_object (co, entry, opaque, s);
     }
   else
     {
-      co = cpc__slab_alloc ();
+      co = cpc__slab_alloc (klass);
       if (!co)
 	die ("cpc_create: out of memory");
       init_object (co, entry, opaque, s);
@@ -176,7 +223,8 @@ cpc_coroutine *
 cpc_create (cpc_entry_fn *entry, void *opaque)
 {
   struct cpc_sched *s = cpc__thread_sched;
-  cpc_coroutine *co = cache.head;
+  unsigned int klass = class_for (entry);
+  cpc_coroutine *co = cache.head[klass];
   if (__builtin_expect (entry == NULL, 0))
     return create_slow (entry, opaque);
   if (__builtin_expect (s == NULL, 0))
@@ -185,8 +233,8 @@ cpc_create (cpc_entry_fn *entry, void *opaque)
     return create_slow (entry, opaque);
   if (__builtin_expect (!cpc__live_try (s), 0))
     return create_slow (entry, opaque);
-  cache.head = *cpc__free_link (co);
-  cache.len--;
+  cache.head[klass] = *cpc__free_link (co);
+  cache.len[klass]--;
   reinit_object (co, entry, opaque, s);
   cpc__live_link (s, co);
   cpc__live_release (s);
@@ -207,34 +255,35 @@ arena_pristine (cpc_coroutine *co)
 #endif
 }
 
-/* Poison CO, a finished coroutine no longer counted live, and keep it for
-   reuse or free it.  */
+/* Poison CO, a finished coroutine of class KLASS no longer counted live,
+   and keep it for reuse.  */
 static inline void
-retire (cpc_coroutine *co)
+retire (cpc_coroutine *co, unsigned int klass)
 {
   /* A stale handle entered again must fail the inline cpc_enter's word
      tests and reach the magic check (the object may sit in the cache).  */
   co->magic = CPC_POISON;
   CPC__SET_WORD (cpc__hot (co), CPC__WORD (0, CPC_ST_NEW, CPC_PEND_FREED));
-  *cpc__free_link (co) = cache.head;
-  cache.head = co;
-  cache.len++;
+  *cpc__free_link (co) = cache.head[klass];
+  cache.head[klass] = co;
+  cache.len[klass]++;
 }
 
 static void __attribute__ ((noinline))
 destroy_slow (cpc_coroutine *co)
 {
   cpc__live_remove (co);
-  if (cache.len < CPC_CACHE_MAX)
+  unsigned int klass = cpc__class (co);
+  if (cache.len[klass] < CPC_CACHE_MAX)
     {
       if (!arena_pristine (co))
 	{
 	  struct cpc_arena *a = co->ext ? &co->ext->arena : NULL;
 	  if (a)
 	    cpc_arena_destroy (a);
-	  cpc_arena_init (cpc__hot (co), a, co->chunk, sizeof co->chunk);
+	  cpc_arena_init (cpc__hot (co), a, co->chunk, cpc__chunk_size (co));
 	}
-      retire (co);
+      retire (co, klass);
     }
   else
     free_object (co);
@@ -245,15 +294,16 @@ destroy_slow (cpc_coroutine *co)
 static inline void
 destroy_mine (cpc_coroutine *co, struct cpc_sched *s)
 {
-  if (__builtin_expect (cache.len >= CPC_CACHE_MAX || !arena_pristine (co)
-			|| !cpc__live_try (s), 0))
+  unsigned int klass = cpc__class (co);
+  if (__builtin_expect (cache.len[klass] >= CPC_CACHE_MAX
+			|| !arena_pristine (co) || !cpc__live_try (s), 0))
     {
       destroy_slow (co);
       return;
     }
   cpc__live_unlink (s, co);
   cpc__live_release (s);
-  retire (co);
+  retire (co, klass);
 }
 
 /* Free CO, a finished coroutine.  */
@@ -270,13 +320,16 @@ destroy (cpc_coroutine *co)
 void
 cpc__release_cache (void)
 {
-  while (cache.head)
+  for (unsigned int klass = 0; klass < CPC_CLASSES; klass++)
     {
-      cpc_coroutine *co = cache.head;
-      cache.head = *cpc__free_link (co);
-      free_object (co);
+      while (cache.head[klass])
+	{
+	  cpc_coroutine *co = cache.head[klass];
+	  cache.head[klass] = *cpc__free_link (co);
+	  free_object (co);
+	}
+      cache.len[klass] = 0;
     }
-  cache.len = 0;
 }
 
 /* Load the window of CO, the running coroutine (cpc-abi.def): the
@@ -297,7 +350,7 @@ load_window (cpc_coroutine *co)
   else
     {
       cpc__arena_base = co->chunk;
-      cpc__arena_end = co->chunk + sizeof co->chunk;
+      cpc__arena_end = co->chunk + cpc__chunk_size (co);
     }
 #endif
 }
@@ -369,6 +422,7 @@ start (cpc_coroutine *co)
   cpc_entry_fn *entry = args->entry;
   void *opaque = args->opaque;
   entry (opaque);		/* the entry's ramp */
+  learn_class (co, entry);
   if (__builtin_expect (!cpc__suspending, 1))
     return 1;
   if (!cpc__unwind)

@@ -17,8 +17,20 @@
 #define CPC_MAGIC CPC__MAGIC		/* cpc-abi.def */
 #define CPC_POISON 0xdeu		/* a freed coroutine's magic */
 
-/* Bytes of the first arena chunk, inside the coroutine object.  */
-#define CPC_INLINE_CHUNK 64
+/* Coroutine objects come in two sizes (slab classes), which differ in
+   the bytes of the first arena chunk they hold after their header: a
+   small object's holds a frame of up to 32 bytes (a 24-byte header and
+   two ints), a large one's 64.  cpc_create picks the large class for an
+   entry function whose first run outgrew a small object's chunk
+   (coroutine.c, "Object classes"; docs/RUNTIME.md, "Memory").  */
+enum
+{
+  CPC_CLASS_SMALL,
+  CPC_CLASS_LARGE,
+  CPC_CLASSES
+};
+#define CPC_SMALL_CHUNK 32
+#define CPC_LARGE_CHUNK 64
 
 /* What a live coroutine is doing (struct cpc_coroutine.state).  */
 enum cpc_state
@@ -102,17 +114,20 @@ struct cpc_coroutine
   /* The rest of what a waiting coroutine needs, the link of a wait queue
      among it; the run queue is an array in the scheduler.  */
   struct cpc_ext *ext;		/* NULL until needed (cpc__ext) */
-  /* The arena's first chunk; before the first run, struct cpc_start.  */
-  _Alignas (CPC_FRAME_ALIGN) char chunk[CPC_INLINE_CHUNK];
+  /* The arena's first chunk, CPC_SMALL_CHUNK or CPC_LARGE_CHUNK bytes
+     by the object's class (cpc__chunk_size, slab.h); before the first
+     run, struct cpc_start.  */
+  _Alignas (CPC_FRAME_ALIGN) char chunk[];
 };
 
-_Static_assert (sizeof (struct cpc_start) <= CPC_INLINE_CHUNK,
+_Static_assert (sizeof (struct cpc_start) <= CPC_SMALL_CHUNK,
 		"the inline chunk cannot hold the start arguments");
 /* The bytes a suspended coroutine costs (docs/RUNTIME.md, "Memory"),
    exactly: objects come from slab slots with no header (slab.h).  A
    field added here costs every coroutine; one of the ext block, only
    those that wait.  */
-_Static_assert (sizeof (void *) != 8 || sizeof (struct cpc_coroutine) <= 96,
+_Static_assert (sizeof (void *) != 8
+		|| sizeof (struct cpc_coroutine) + CPC_SMALL_CHUNK <= 64,
 		"struct cpc_coroutine grew: does the field belong in the ext"
 		" block?");
 
@@ -212,6 +227,9 @@ CPC_INTERNAL void cpc__live_remove (cpc_coroutine *co);
 /* Check the calling thread's count of live coroutines against the slabs
    and return it; aborts with a message when they differ.  For tests (cpc.sched/live-list-race.c).  */
 CPC_INTERNAL size_t cpc__live_check (void);
+/* The bytes of CO's inline chunk, which tell its class: for tests
+   (cpc.dg/object-classes.c).  */
+CPC_INTERNAL size_t cpc__inline_chunk_bytes (cpc_coroutine *co);
 /* Hand out scheduler indices below N only (2 <= N <= CPC_MAX_SCHEDS;
    indices already taken stay valid): for tests, which cannot make 65,535
    threads quickly everywhere (cpc.sched/sched-index-reuse.c).  */

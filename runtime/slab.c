@@ -11,18 +11,30 @@
 
 /* Every page, newest first: what a debugger scans.  */
 struct cpc_slab_page *cpc__slab_pages;
-/* The pages with a free or never used slot.  */
-static struct cpc_slab_page *avail;
+/* The pages with a free or never used slot, by class.  */
+static struct cpc_slab_page *avail[CPC_CLASSES];
 static pthread_mutex_t slab_lock = PTHREAD_MUTEX_INITIALIZER;
 
-#define SLOT_SIZE sizeof (struct cpc_coroutine)
+/* The slot size of class KLASS: the header and the class's chunk.  */
+static size_t
+slot_size (unsigned int klass)
+{
+  return sizeof (struct cpc_coroutine)
+	 + (klass == CPC_CLASS_SMALL ? CPC_SMALL_CHUNK : CPC_LARGE_CHUNK);
+}
 #define FIRST_SLOT \
   ((sizeof (struct cpc_slab_page) + _Alignof (struct cpc_coroutine) - 1) \
    & ~(_Alignof (struct cpc_coroutine) - 1))
 
 _Static_assert ((CPC_SLAB_PAGE_SIZE & (CPC_SLAB_PAGE_SIZE - 1)) == 0
-		&& FIRST_SLOT + 64 * SLOT_SIZE <= CPC_SLAB_PAGE_SIZE,
+		&& FIRST_SLOT + 64 * (sizeof (struct cpc_coroutine)
+				      + CPC_LARGE_CHUNK) <= CPC_SLAB_PAGE_SIZE,
 		"a slab page must be a power of two holding many objects");
+_Static_assert ((sizeof (struct cpc_coroutine) + CPC_SMALL_CHUNK)
+		% _Alignof (struct cpc_coroutine) == 0
+		&& (sizeof (struct cpc_coroutine) + CPC_LARGE_CHUNK)
+		   % _Alignof (struct cpc_coroutine) == 0,
+		"a slot size must keep the next slot aligned");
 
 /* P's links at offset AT (offsetof (struct cpc_slab_page, all) or
    avail): one pair of list functions serves both lists.  */
@@ -123,9 +135,10 @@ reuse_page (void)
   return p;
 }
 
-/* A new page, linked in both lists; NULL when out of memory.  */
+/* A new page of class KLASS, linked in both lists; NULL when out of
+   memory.  */
 static struct cpc_slab_page *
-new_page (void)
+new_page (unsigned int klass)
 {
   struct cpc_slab_page *p = reuse_page ();
   if (!p)
@@ -135,10 +148,11 @@ new_page (void)
   p->free = NULL;
   p->used = p->carved = 0;
   p->first = FIRST_SLOT;
-  p->slot_size = SLOT_SIZE;
-  p->nslots = (CPC_SLAB_PAGE_SIZE - FIRST_SLOT) / SLOT_SIZE;
+  p->klass = klass;
+  p->slot_size = slot_size (klass);
+  p->nslots = (CPC_SLAB_PAGE_SIZE - FIRST_SLOT) / p->slot_size;
   list_push (&cpc__slab_pages, p, ALL);
-  list_push (&avail, p, AVAIL);
+  list_push (&avail[klass], p, AVAIL);
   return p;
 }
 
@@ -149,10 +163,10 @@ page_full (const struct cpc_slab_page *p)
 }
 
 cpc_coroutine *
-cpc__slab_alloc (void)
+cpc__slab_alloc (unsigned int klass)
 {
   pthread_mutex_lock (&slab_lock);
-  struct cpc_slab_page *p = avail ? avail : new_page ();
+  struct cpc_slab_page *p = avail[klass] ? avail[klass] : new_page (klass);
   cpc_coroutine *co = NULL;
   if (p)
     {
@@ -166,7 +180,7 @@ cpc__slab_alloc (void)
 				+ (size_t) p->carved++ * p->slot_size);
       p->used++;
       if (page_full (p))
-	list_remove (&avail, p, AVAIL);
+	list_remove (&avail[klass], p, AVAIL);
     }
   pthread_mutex_unlock (&slab_lock);
   return co;
@@ -175,12 +189,10 @@ cpc__slab_alloc (void)
 void
 cpc__slab_free (cpc_coroutine *co)
 {
-  struct cpc_slab_page *p
-    = (struct cpc_slab_page *) ((uintptr_t) co
-				& ~(uintptr_t) (CPC_SLAB_PAGE_SIZE - 1));
+  struct cpc_slab_page *p = cpc__slab_page (co);
   pthread_mutex_lock (&slab_lock);
   if (page_full (p))
-    list_push (&avail, p, AVAIL);
+    list_push (&avail[p->klass], p, AVAIL);
   *cpc__free_link (co) = p->free;
   p->free = co;
   /* An empty page goes back unless it is all that is left to allocate
@@ -188,7 +200,7 @@ cpc__slab_free (cpc_coroutine *co)
      caches full) does not map and unmap a page each time.  */
   if (--p->used == 0 && (p->avail.next || p->avail.prev))
     {
-      list_remove (&avail, p, AVAIL);
+      list_remove (&avail[p->klass], p, AVAIL);
       list_remove (&cpc__slab_pages, p, ALL);
       release_page (p);
     }

@@ -33,17 +33,39 @@ struct cpc_slab_page
 {
   struct cpc_slab_links all;	/* every page (cpc__slab_pages) */
   struct cpc_slab_links avail;	/* pages with a free slot */
-  cpc_coroutine *free;		/* freed slots, linked through ->next */
+  cpc_coroutine *free;		/* freed slots (cpc__free_link) */
   unsigned int used;		/* slots handed out and not freed */
   unsigned int carved;		/* slots ever handed out: [0, carved) */
   unsigned int nslots;		/* slots the page holds */
   unsigned int first;		/* offset of slot 0 */
-  unsigned int slot_size;	/* sizeof (struct cpc_coroutine) */
+  unsigned int slot_size;	/* the header and the class's chunk */
+  unsigned int klass;		/* CPC_CLASS_SMALL or CPC_CLASS_LARGE */
 };
 
-/* A slot for a coroutine object, not initialized (its magic is not
-   CPC_MAGIC), or NULL when out of memory.  */
-CPC_INTERNAL cpc_coroutine *cpc__slab_alloc (void);
+/* The page of CO's slot.  */
+static inline struct cpc_slab_page *
+cpc__slab_page (const cpc_coroutine *co)
+{
+  return (struct cpc_slab_page *) ((uintptr_t) co
+				   & ~(uintptr_t) (CPC_SLAB_PAGE_SIZE - 1));
+}
+
+/* CO's class and the bytes of its inline chunk.  */
+static inline unsigned int
+cpc__class (const cpc_coroutine *co)
+{
+  return cpc__slab_page (co)->klass;
+}
+
+static inline size_t
+cpc__chunk_size (const cpc_coroutine *co)
+{
+  return cpc__slab_page (co)->slot_size - sizeof (struct cpc_coroutine);
+}
+
+/* A slot of class KLASS for a coroutine object, not initialized (its
+   magic is not CPC_MAGIC), or NULL when out of memory.  */
+CPC_INTERNAL cpc_coroutine *cpc__slab_alloc (unsigned int klass);
 /* Give CO's slot back (its magic must already be something other than
    CPC_MAGIC).  A page left with no used slot goes back to the system,
    unless it is the only page with free slots.  */
