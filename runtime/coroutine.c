@@ -580,7 +580,7 @@ cpc__start (cpc_coroutine *co)
       cpc__current = prev;
       cpc__arena_end = NULL;
       /* Still this thread's: a running coroutine does not migrate.  */
-      destroy_mine (co, cpc__sched_of (co));
+      destroy_mine (co, cpc__thread_sched);
       return;
     }
   finish_run (co, prev, finished);
