@@ -254,10 +254,11 @@ cpc_build_frame_alloc (basic_block bb, tree result,
     (CPC_FRAME_ALIGN - 1);
   tree size_cst = build_int_cst (size_type_node, size);
 
-  /* NEXT = H->bump + SIZE; slow when (size_t) NEXT > (size_t) END, the
-     thread's window end (NULL when not loaded: always slow).  */
+  /* NEXT = H->bump + SIZE; slow when the thread's window is not H's
+     (cpc__arena_owner) or (size_t) NEXT > (size_t) its end.  */
   gimple_seq cond_seq = NULL;
   tree h = load_current (&cond_seq, at);
+  tree owner = load_tls (&cond_seq, CPC_TLS_arena_owner, "arena_owner", at);
   tree bump = load_hot (&cond_seq, h, "bump", at);
   tree end = load_tls (&cond_seq, CPC_TLS_arena_end, "arena_end", at);
   tree next = create_tmp_reg (TREE_TYPE (bump), "cpc_next");
@@ -267,8 +268,14 @@ cpc_build_frame_alloc (basic_block bb, tree result,
   emit (&cond_seq, gimple_build_assign (unext, NOP_EXPR, next), at);
   tree uend = create_tmp_reg (size_type_node, "cpc_uend");
   emit (&cond_seq, gimple_build_assign (uend, NOP_EXPR, end), at);
-  emit (&cond_seq, gimple_build_cond (GT_EXPR, unext, uend, NULL_TREE,
-				      NULL_TREE), at);
+  tree full = create_tmp_reg (boolean_type_node, "cpc_full");
+  emit (&cond_seq, gimple_build_assign (full, GT_EXPR, unext, uend), at);
+  tree other = create_tmp_reg (boolean_type_node, "cpc_other");
+  emit (&cond_seq, gimple_build_assign (other, NE_EXPR, owner, h), at);
+  tree slow = create_tmp_reg (boolean_type_node, "cpc_slow");
+  emit (&cond_seq, gimple_build_assign (slow, BIT_IOR_EXPR, other, full), at);
+  emit (&cond_seq, gimple_build_cond (NE_EXPR, slow, boolean_false_node,
+				      NULL_TREE, NULL_TREE), at);
 
   gimple_seq fast_seq = NULL;
   emit (&fast_seq, gimple_build_assign (result, fold_convert
@@ -294,12 +301,13 @@ cpc_build_frame_free (basic_block bb, tree frame, const cpc_stmt_origin &at,
       gsi_insert_seq_after (&gsi, seq, GSI_CONTINUE_LINKING);
       return bb;
     }
-  /* Slow when FRAME is not in [base, end), the thread's window (the
-     current chunk; end NULL when not loaded: always slow).  Two compares
-     rather than one of FRAME - base with end - base, which a window
-     unloaded by its end alone would pass.  */
+  /* Slow when the thread's window is not H's (cpc__arena_owner) or FRAME
+     is not in [base, end), its current chunk.  Two compares rather than
+     one of FRAME - base with end - base: the same instructions, and no
+     wrap-around to reason about.  */
   gimple_seq cond_seq = NULL;
   tree h = load_current (&cond_seq, at);
+  tree owner = load_tls (&cond_seq, CPC_TLS_arena_owner, "arena_owner", at);
   tree base = load_tls (&cond_seq, CPC_TLS_arena_base, "arena_base", at);
   tree end = load_tls (&cond_seq, CPC_TLS_arena_end, "arena_end", at);
   tree ubase = create_tmp_reg (size_type_node, "cpc_ubase");
@@ -315,7 +323,12 @@ cpc_build_frame_free (basic_block bb, tree frame, const cpc_stmt_origin &at,
   tree outside = create_tmp_reg (boolean_type_node, "cpc_outside");
   emit (&cond_seq, gimple_build_assign (outside, BIT_IOR_EXPR, below, above),
 	at);
-  emit (&cond_seq, gimple_build_cond (NE_EXPR, outside, boolean_false_node,
+  tree other = create_tmp_reg (boolean_type_node, "cpc_other");
+  emit (&cond_seq, gimple_build_assign (other, NE_EXPR, owner, h), at);
+  tree slow = create_tmp_reg (boolean_type_node, "cpc_slow");
+  emit (&cond_seq, gimple_build_assign (slow, BIT_IOR_EXPR, other, outside),
+	at);
+  emit (&cond_seq, gimple_build_cond (NE_EXPR, slow, boolean_false_node,
 				      NULL_TREE, NULL_TREE), at);
 
   gimple_seq fast_seq = NULL;

@@ -53,6 +53,7 @@ publish_window (struct cpc_hot *h, char *base, char *limit)
   (void) base;
   (void) limit;
   cpc__arena_base = cpc__arena_end = h->bump;
+  cpc__arena_owner = h;
 #else
   /* A frame outside the current chunk is in one under it (chunks are
      malloc'd anywhere, so this is a range test): freeing it must pop.
@@ -61,6 +62,7 @@ publish_window (struct cpc_hot *h, char *base, char *limit)
      boundary does not push and pop a chunk on every call.  */
   cpc__arena_base = base;
   cpc__arena_end = limit;
+  cpc__arena_owner = h;
 #endif
 }
 

@@ -353,6 +353,15 @@ load_window (cpc_coroutine *co)
       cpc__arena_end = co->chunk + cpc__chunk_size (co);
     }
 #endif
+  cpc__arena_owner = cpc__hot (co);
+}
+
+/* Load the window of CO, the running coroutine, unless it is loaded.  */
+static inline void
+need_window (cpc_coroutine *co)
+{
+  if (cpc__arena_owner != cpc__hot (co))
+    load_window (co);
 }
 
 /* Whether FRAME lies in the window (loaded), below the bump pointer H:
@@ -370,8 +379,7 @@ in_window_below (const void *frame, const char *bump)
 static inline void
 frame_free (cpc_coroutine *co, struct cpc_frame *f)
 {
-  if (!cpc__arena_end)
-    load_window (co);
+  need_window (co);
   if ((char *) f >= cpc__arena_base && (char *) f < cpc__arena_end)
     co->bump = (char *) f;
   else
@@ -405,10 +413,9 @@ run_frames (cpc_coroutine *co, struct cpc_frame *f, int ran)
       cpc__done = f;
       f = f->caller;
       /* The caller frees F inline: have the window ready for it (the
-	 inline cpc_enter left it unloaded), rather than send the free
+	 inline cpc_enter does not load it), rather than send the free
 	 down the slow path.  */
-      if (!cpc__arena_end)
-	load_window (co);
+      need_window (co);
     }
 }
 
@@ -442,8 +449,7 @@ leave (cpc_coroutine *co, struct cpc_hot *prev, int finished,
   co->running = 0;
   cpc__suspending = 0;		/* the code that entered CO relies on */
   cpc__unwind = NULL;		/* these (cpc-abi.def) */
-  cpc__current = prev;
-  cpc__arena_end = NULL;	/* PREV loads its window when it needs it */
+  cpc__current = prev;		/* PREV loads its window when it needs it */
   cpc_coroutine *wk = NULL;
   if (__builtin_expect (co->pending == CPC_PEND_WAKEUPS, 0))
     {
@@ -578,7 +584,6 @@ cpc__start (cpc_coroutine *co)
 				    == CPC__WORD_RUNNING, 1))
     {
       cpc__current = prev;
-      cpc__arena_end = NULL;
       /* Still this thread's: a running coroutine does not migrate.  */
       destroy_mine (co, cpc__thread_sched);
       return;
@@ -621,9 +626,9 @@ void *
 cpc__frame_alloc (size_t size)
 {
   cpc_coroutine *co = running ();
-  if (!cpc__arena_end)
+  if (cpc__arena_owner != cpc__hot (co))
     {
-      /* The window was not loaded (the coroutine was resumed by the
+      /* The window was another coroutine's (this one was resumed by the
 	 inline cpc_enter): load it and try again what the generated code
 	 tried.  */
       load_window (co);
@@ -646,8 +651,7 @@ cpc__frame_free (void *frame)
      calls leave to this.  Any other frame, a frame freed twice among
      them, takes the checked path.  */
   cpc_coroutine *co = running ();
-  if (!cpc__arena_end)
-    load_window (co);
+  need_window (co);
   if (in_window_below (frame, co->bump))
     {
       co->bump = frame;

@@ -102,6 +102,7 @@ extern __thread struct cpc_thread cpc__thread
 #define cpc__word8_running (cpc__thread.word8_running)
 #define cpc__arena_base (cpc__thread.arena_base)
 #define cpc__arena_end (cpc__thread.arena_end)
+#define cpc__arena_owner (cpc__thread.arena_owner)
 /* Whether the running coroutine is suspending (cpc-abi.def): the byte
    after its hot block's word.  */
 #define cpc__suspending (cpc__current->suspending)
@@ -215,8 +216,9 @@ cpc__frame_push (size_t size)
 {
   struct cpc_hot *h = cpc__current;
   size = (size + (CPC__FRAME_ALIGN - 1)) & ~(size_t) (CPC__FRAME_ALIGN - 1);
-  if (__builtin_expect ((size_t) h->bump + size
-			<= (size_t) cpc__arena_end, 1))
+  if (__builtin_expect (cpc__arena_owner == h
+			&& (size_t) h->bump + size
+			   <= (size_t) cpc__arena_end, 1))
     {
       void *f = h->bump;
       h->bump += size;
@@ -229,7 +231,8 @@ static inline void
 cpc__frame_pop (void *frame)
 {
   struct cpc_hot *h = cpc__current;
-  if (__builtin_expect ((size_t) frame >= (size_t) cpc__arena_end
+  if (__builtin_expect (cpc__arena_owner != h
+			|| (size_t) frame >= (size_t) cpc__arena_end
 			|| (size_t) frame < (size_t) cpc__arena_base, 0))
     cpc__frame_free (frame);
   else

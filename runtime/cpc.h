@@ -66,9 +66,6 @@ cpc_enter (cpc_coroutine *co)
       struct cpc_hot *prev = cpc__current;
       struct cpc_frame *f = h->top;
       cpc__current = h;
-      /* The window (cpc-abi.def) is the caller's, if anyone's: F loads
-	 its own on its first allocation or free.  */
-      cpc__arena_end = 0;
       CPC__SET_WORD8 (h, cpc__word8_running);
       f->resume (f, f->state);
       /* 1: F suspended by itself, no frame was linked (the generated code
@@ -80,7 +77,6 @@ cpc_enter (cpc_coroutine *co)
 	{
 	  CPC__SET_WORD8 (h, cpc__word8_suspended);
 	  cpc__current = prev;
-	  cpc__arena_end = 0;
 	  return;
 	}
       cpc__enter_finish (co, prev, f);
