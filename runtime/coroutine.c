@@ -143,11 +143,13 @@ reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 {
   struct cpc_start *start = (struct cpc_start *) co->chunk;
   co->top = NULL;
-  CPC__SET_WORD (cpc__hot (co), CPC__WORD_NEW);
-  cpc__set_sched (co, s);
+  /* The word, the flag, the magic and the scheduler in one store: the
+     inline cpc_enter reads the eight bytes with one load next, which
+     waits for narrower stores to retire instead of taking their data
+     (three stores here made lifecycle 20% slower).  */
+  CPC__SET_WORD8 (cpc__hot (co), CPC__WORD8 (CPC__WORD_NEW, s->index));
   start->entry = entry;
   start->opaque = opaque;
-  co->magic = CPC_MAGIC;
   if (co->ext)
     {
       co->ext->wait_obj = NULL;
