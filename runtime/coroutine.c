@@ -157,13 +157,13 @@ reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
     }
 }
 
-/* The same for a new object.  */
+/* The same for a new object (reinit_object's store of the word8 clears
+   its suspending flag).  */
 static inline void
 init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 	     struct cpc_sched *s)
 {
   co->ext = NULL;
-  co->suspending = 0;
   cpc_arena_init (cpc__hot (co), NULL, co->chunk, cpc__chunk_size (co));
   reinit_object (co, entry, opaque, s);
 }
