@@ -1009,8 +1009,35 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
 	= profile_probability::guessed_always ().apply_scale
 	    (1, resume_bbs.length () + 1);
     }
-  tree deflt = build_case_label (NULL_TREE, NULL_TREE,
-				 gimple_block_label (start));
+  tree deflt;
+  if (direct_entry)
+    {
+      /* R is only ever called with 0 or the state of one of its points
+	 (docs/ABI.md), and saying so lets GCC know the state on each
+	 path: FINISH's test (a resumed run stores its result) then folds
+	 on the fresh start's paths, so the state is not kept in a saved
+	 register across their calls.  Nested coroutine calls: 90.5 ->
+	 86.5 instructions and 11% less time per level (docs/BENCHMARKS.md).
+	 Without optimization the default stays the fresh start.  */
+      labels.safe_insert (0, build_case_label (build_int_cst
+						 (unsigned_type_node, 0),
+					       NULL_TREE,
+					       gimple_block_label (start)));
+      basic_block never = create_empty_bb (dispatch);
+      add_bb_to_loop (never, current_loops->tree_root);
+      gimple_stmt_iterator ngsi = gsi_start_bb (never);
+      gsi_insert_after (&ngsi,
+			gimple_build_call (builtin_decl_explicit
+					   (BUILT_IN_UNREACHABLE), 0),
+			GSI_NEW_STMT);
+      make_edge (dispatch, never, 0)->probability
+	= profile_probability::never ();
+      deflt = build_case_label (NULL_TREE, NULL_TREE,
+				gimple_block_label (never));
+    }
+  else
+    deflt = build_case_label (NULL_TREE, NULL_TREE,
+			      gimple_block_label (start));
   add_stmt (&seq, gimple_build_switch (state, deflt, labels), loc, top_block);
   gimple_stmt_iterator gsi = gsi_start_bb (dispatch);
   gsi_insert_seq_after (&gsi, seq, GSI_NEW_STMT);
