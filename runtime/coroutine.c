@@ -132,14 +132,23 @@ running (void)
   return cpc__of_hot (h);
 }
 
-/* Make CO, a cached object, a new coroutine of S running ENTRY (OPAQUE),
-   but for the live count.  What every finished coroutine has already
-   (retire) is not set again: its arena is empty on the inline chunk, it
-   has no wakeups (leave detached them; cpc__start frees only without)
-   and it is not suspending (it finished).  */
+/* The word8 of a new coroutine of this thread's scheduler, from the one
+   the thread keeps for the inline cpc_enter: a load rather than building
+   it from the scheduler's index.  */
+static inline unsigned long long
+new_word8 (void)
+{
+  return cpc__word8_suspended - CPC__WORD8_NEW_DELTA;
+}
+
+/* Make CO, a cached object, a new coroutine of this thread's scheduler
+   (which must exist) running ENTRY (OPAQUE), but for the live count.
+   What every finished coroutine has already (retire) is not set again:
+   its arena is empty on the inline chunk, it has no wakeups (leave
+   detached them; cpc__start frees only without) and it is not
+   suspending (it finished).  */
 static inline void
-reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
-	       struct cpc_sched *s)
+reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque)
 {
   struct cpc_start *start = (struct cpc_start *) co->chunk;
   co->top = NULL;
@@ -147,7 +156,7 @@ reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
      inline cpc_enter reads the eight bytes with one load next, which
      waits for narrower stores to retire instead of taking their data
      (three stores here made lifecycle 20% slower).  */
-  CPC__SET_WORD8 (cpc__hot (co), CPC__WORD8 (CPC__WORD_NEW, s->index));
+  CPC__SET_WORD8 (cpc__hot (co), new_word8 ());
   start->entry = entry;
   start->opaque = opaque;
   if (co->ext)
@@ -160,12 +169,11 @@ reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
 /* The same for a new object (reinit_object's store of the word8 clears
    its suspending flag).  */
 static inline void
-init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque,
-	     struct cpc_sched *s)
+init_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque)
 {
   co->ext = NULL;
   cpc_arena_init (cpc__hot (co), NULL, co->chunk, cpc__chunk_size (co));
-  reinit_object (co, entry, opaque, s);
+  reinit_object (co, entry, opaque);
 }
 
 struct cpc_ext *
@@ -206,14 +214,14 @@ create_slow (cpc_entry_fn *entry, void *opaque)
     {
       cache.head[klass] = *cpc__free_link (co);
       cache.len[klass]--;
-      reinit_object (co, entry, opaque, s);
+      reinit_object (co, entry, opaque);
     }
   else
     {
       co = cpc__slab_alloc (klass);
       if (!co)
 	die ("cpc_create: out of memory");
-      init_object (co, entry, opaque, s);
+      init_object (co, entry, opaque);
     }
   cpc__live_add (s, co);
   return co;
@@ -237,7 +245,7 @@ cpc_create (cpc_entry_fn *entry, void *opaque)
     return create_slow (entry, opaque);
   cache.head[klass] = *cpc__free_link (co);
   cache.len[klass]--;
-  reinit_object (co, entry, opaque, s);
+  reinit_object (co, entry, opaque);
   cpc__live_link (s, co);
   cpc__live_release (s);
   return co;
@@ -257,14 +265,15 @@ arena_pristine (cpc_coroutine *co)
 #endif
 }
 
-/* Poison CO, a finished coroutine of class KLASS no longer counted live,
-   and keep it for reuse.  */
+/* Mark CO, a finished coroutine of class KLASS no longer counted live,
+   freed, and keep it for reuse.  */
 static inline void
 retire (cpc_coroutine *co, unsigned int klass)
 {
   /* A stale handle entered again must fail the inline cpc_enter's word
-     tests and reach the magic check (the object may sit in the cache).  */
-  co->magic = CPC_POISON;
+     tests and reach the magic check (the object may sit in the cache);
+     cpc__live_unlink, which both callers went through, poisoned the
+     magic.  */
   CPC__SET_WORD (cpc__hot (co), CPC__WORD (0, CPC_ST_NEW, CPC_PEND_FREED));
   *cpc__free_link (co) = cache.head[klass];
   cache.head[klass] = co;
@@ -432,7 +441,7 @@ start (cpc_coroutine *co)
   void *opaque = args->opaque;
   entry (opaque);		/* the entry's ramp */
   learn_class (co, entry);
-  if (__builtin_expect (!cpc__suspending, 1))
+  if (__builtin_expect (!cpc__hot (co)->suspending, 1))	/* CO is current */
     return 1;
   if (!cpc__unwind)
     die ("cpc_enter: coroutine suspended without a frame"
