@@ -1009,7 +1009,7 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
 	= profile_probability::guessed_always ().apply_scale
 	    (1, resume_bbs.length () + 1);
     }
-  tree deflt;
+  basic_block deflt_bb = start;
   if (direct_entry)
     {
       /* R is only ever called with 0 or the state of one of its points
@@ -1032,12 +1032,10 @@ rewriter::build_dispatch (vec<basic_block> &resume_bbs)
 			GSI_NEW_STMT);
       make_edge (dispatch, never, 0)->probability
 	= profile_probability::never ();
-      deflt = build_case_label (NULL_TREE, NULL_TREE,
-				gimple_block_label (never));
+      deflt_bb = never;
     }
-  else
-    deflt = build_case_label (NULL_TREE, NULL_TREE,
-			      gimple_block_label (start));
+  tree deflt = build_case_label (NULL_TREE, NULL_TREE,
+				 gimple_block_label (deflt_bb));
   add_stmt (&seq, gimple_build_switch (state, deflt, labels), loc, top_block);
   gimple_stmt_iterator gsi = gsi_start_bb (dispatch);
   gsi_insert_seq_after (&gsi, seq, GSI_NEW_STMT);

@@ -132,15 +132,6 @@ running (void)
   return cpc__of_hot (h);
 }
 
-/* The word8 of a new coroutine of this thread's scheduler, from the one
-   the thread keeps for the inline cpc_enter: a load rather than building
-   it from the scheduler's index.  */
-static inline unsigned long long
-new_word8 (void)
-{
-  return cpc__word8_suspended - CPC__WORD8_NEW_DELTA;
-}
-
 /* Make CO, a cached object, a new coroutine of this thread's scheduler
    (which must exist) running ENTRY (OPAQUE), but for the live count.
    What every finished coroutine has already (retire) is not set again:
@@ -156,7 +147,9 @@ reinit_object (cpc_coroutine *co, cpc_entry_fn *entry, void *opaque)
      inline cpc_enter reads the eight bytes with one load next, which
      waits for narrower stores to retire instead of taking their data
      (three stores here made lifecycle 20% slower).  */
-  CPC__SET_WORD8 (cpc__hot (co), new_word8 ());
+  /* From the thread's word8, for the inline cpc_enter: a load rather
+     than building it from the scheduler's index.  */
+  CPC__SET_WORD8 (cpc__hot (co), cpc__word8_new);
   start->entry = entry;
   start->opaque = opaque;
   if (co->ext)

@@ -181,11 +181,13 @@ extern __thread struct cpc_thread cpc__thread
 				      + offsetof (struct cpc_hot, running), \
 				      &cpc_w_, sizeof cpc_w_); }))
 
-/* What a new coroutine's word8 differs from a suspended one's by: the
-   inline cpc_enter tests a new coroutine of its thread against
-   cpc__word8_suspended - CPC__WORD8_NEW_DELTA.  */
+/* What a new coroutine's word8 differs from a suspended one's by, and
+   the word8 of a new coroutine of this thread's scheduler: what the
+   inline cpc_enter tests a new coroutine against and cpc_create
+   stores.  */
 #define CPC__WORD8_NEW_DELTA \
   (CPC__WORD8 (CPC__WORD_SUSPENDED, 0) - CPC__WORD8 (CPC__WORD_NEW, 0))
+#define cpc__word8_new (cpc__word8_suspended - CPC__WORD8_NEW_DELTA)
 
 /* H's suspending flag.  Read on its own, as a byte: one load that also
    spanned the word would have to wait for the generated code's one-byte

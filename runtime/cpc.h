@@ -87,9 +87,7 @@ cpc_enter (cpc_coroutine *co)
 	 costs the resume path a load folded into its compare.  */
       __asm__ ("" : : : "memory");
       if (__builtin_expect (co != 0
-			    && CPC__GET_WORD8 (h) == (cpc__word8_suspended
-						      - CPC__WORD8_NEW_DELTA),
-			    1))
+			    && CPC__GET_WORD8 (h) == cpc__word8_new, 1))
 	cpc__start (co);
       else
 	cpc__enter_slow (co);
